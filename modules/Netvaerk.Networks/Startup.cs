@@ -1,0 +1,5 @@
+using NetvaerkPortal.Modules;
+
+namespace Netvaerk.Networks;
+
+public sealed class Startup : ModuleStartup;

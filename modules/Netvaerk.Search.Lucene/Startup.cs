@@ -1,0 +1,5 @@
+using NetvaerkPortal.Modules;
+
+namespace Netvaerk.Search.Lucene;
+
+public sealed class Startup : ModuleStartup;

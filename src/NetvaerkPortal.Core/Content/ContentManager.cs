@@ -1,0 +1,267 @@
+using Microsoft.EntityFrameworkCore;
+using NetvaerkPortal.Data;
+using NetvaerkPortal.Indexing;
+
+namespace NetvaerkPortal.Content;
+
+/// <summary>Creates, versions, publishes and removes content items of the current tenant. Every write
+/// runs in one transaction that also updates the index tables and appends one indexing-log row; it
+/// keeps the invariants "exactly one Latest version per item" and "at most one Published".</summary>
+public sealed class ContentManager(
+    PortalDbContext db,
+    ContentDefinitionManager definitions,
+    IEnumerable<IContentHandler> handlers,
+    TimeProvider clock)
+{
+    public async Task<ContentItem> NewAsync(string contentType, CancellationToken cancellationToken = default)
+    {
+        var type = await definitions.GetTypeAsync(contentType, cancellationToken)
+            ?? throw new ContentValidationException(null, "ContentType", $"Unknown content type '{contentType}'. Define it in a module or a recipe's ContentDefinition step first.");
+        return new ContentItem { ContentItemId = NewId(), ContentType = type.Name };
+    }
+
+    public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions version = VersionOptions.Published, CancellationToken cancellationToken = default)
+    {
+        var query = db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == contentItemId);
+        query = version == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
+        var record = await query.FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : ContentRecords.ToItem(record);
+    }
+
+    public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken = default)
+    {
+        var record = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemVersionId == contentItemVersionId, cancellationToken);
+        return record is null ? null : ContentRecords.ToItem(record);
+    }
+
+    /// <summary>Every stored version of an item, newest first.</summary>
+    public async Task<IReadOnlyList<ContentItem>> ListVersionsAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        (await db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == contentItemId).OrderByDescending(r => r.Id).ToListAsync(cancellationToken))
+        .Select(ContentRecords.ToItem).ToList();
+
+    public async Task<IReadOnlyList<ContentItem>> ListAsync(string? contentType, VersionOptions version, int skip = 0, int take = 50, CancellationToken cancellationToken = default)
+    {
+        var query = db.ContentItems.AsNoTracking();
+        query = version == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
+        if (contentType is not null)
+        {
+            query = query.Where(r => r.ContentType == contentType);
+        }
+
+        var records = await query.OrderByDescending(r => r.ModifiedUtc).ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return records.Select(ContentRecords.ToItem).ToList();
+    }
+
+    /// <summary>Saves the item as its latest version: a draft is updated in place, a published latest gets a new draft version on top.</summary>
+    public Task SaveDraftAsync(ContentItem item, CancellationToken cancellationToken = default) =>
+        SaveAsync(item, publish: false, imported: false, cancellationToken);
+
+    /// <summary>Saves the item as its latest version and publishes that version.</summary>
+    public Task PublishAsync(ContentItem item, CancellationToken cancellationToken = default) =>
+        SaveAsync(item, publish: true, imported: false, cancellationToken);
+
+    /// <summary>Publishes the item's latest version as it is.</summary>
+    public Task PublishLatestAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        WriteAsync(contentItemId, IndexingChange.Update, versions =>
+        {
+            var latest = RequireLatest(contentItemId, versions);
+            latest.PublishedUtc = clock.GetUtcNow().UtcDateTime;
+            MarkPublished(versions, latest);
+        }, cancellationToken);
+
+    public Task UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        WriteAsync(contentItemId, IndexingChange.Update, versions =>
+        {
+            RequireLatest(contentItemId, versions);
+            foreach (var version in versions)
+            {
+                version.Published = false;
+            }
+        }, cancellationToken);
+
+    /// <summary>Makes an old version's content the new latest draft; the published version stays until the draft is published.</summary>
+    public Task RestoreAsync(string contentItemId, string contentItemVersionId, CancellationToken cancellationToken = default) =>
+        WriteAsync(contentItemId, IndexingChange.Update, versions =>
+        {
+            var latest = RequireLatest(contentItemId, versions);
+            var old = versions.FirstOrDefault(v => v.ContentItemVersionId == contentItemVersionId)
+                ?? throw new ContentValidationException(contentItemId, "ContentItemVersionId", $"Version '{contentItemVersionId}' does not belong to this item.");
+            latest.Latest = false;
+            var restored = NewVersion(old, clock.GetUtcNow().UtcDateTime);
+            versions.Add(restored);
+            db.ContentItems.Add(restored);
+        }, cancellationToken);
+
+    /// <summary>Removes the item: no version stays Latest or Published; the versions are kept for audit.</summary>
+    public Task DeleteAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        WriteAsync(contentItemId, IndexingChange.Delete, versions =>
+        {
+            RequireLatest(contentItemId, versions);
+            foreach (var version in versions)
+            {
+                version.Latest = false;
+                version.Published = false;
+            }
+        }, cancellationToken);
+
+    /// <summary>Imports an item as Orchard Core does: its Published flag decides whether the imported content is published or a draft.</summary>
+    public Task ImportAsync(ContentItem item, CancellationToken cancellationToken = default) =>
+        SaveAsync(item, item.Published, imported: true, cancellationToken);
+
+    /// <param name="imported">Keep the item's own timestamps (an import moves a site, it does not edit it).</param>
+    private async Task SaveAsync(ContentItem item, bool publish, bool imported, CancellationToken cancellationToken)
+    {
+        await ValidateAsync(item, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await WriteAsync(item.ContentItemId, IndexingChange.Update, versions =>
+        {
+            var latest = versions.SingleOrDefault(v => v.Latest);
+            ContentItemRecord target;
+            if (latest is not null && !latest.Published)
+            {
+                target = latest;
+            }
+            else
+            {
+                if (latest is not null)
+                {
+                    latest.Latest = false;
+                }
+
+                target = new ContentItemRecord
+                {
+                    ContentItemId = item.ContentItemId,
+                    ContentItemVersionId = FreshVersionId(item.ContentItemVersionId, versions),
+                    ContentType = item.ContentType,
+                    Data = "{}",
+                    CreatedUtc = versions.Count > 0 ? versions.Min(v => v.CreatedUtc) : item.CreatedUtc ?? now,
+                    Latest = true,
+                };
+                versions.Add(target);
+                db.ContentItems.Add(target);
+            }
+
+            ContentRecords.CopyInto(item, target, imported ? item.ModifiedUtc ?? now : now);
+            item.ContentItemVersionId = target.ContentItemVersionId;
+            if (publish)
+            {
+                target.PublishedUtc = imported ? item.PublishedUtc ?? now : now;
+                MarkPublished(versions, target);
+            }
+        }, cancellationToken);
+    }
+
+    private async Task ValidateAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(item.ContentItemId))
+        {
+            item.ContentItemId = NewId();
+        }
+        else if (item.ContentItemId.Length > 64)
+        {
+            throw new ContentValidationException(item.ContentItemId[..20] + "…", "ContentItemId", "ContentItemId is longer than 64 characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(item.ContentType))
+        {
+            throw new ContentValidationException(item.ContentItemId, "ContentType", "ContentType is missing. Name the item's content type.");
+        }
+
+        var type = await definitions.GetTypeAsync(item.ContentType, cancellationToken)
+            ?? throw new ContentValidationException(item.ContentItemId, "ContentType", $"Unknown content type '{item.ContentType}'. Define it in a module or a recipe's ContentDefinition step first.");
+
+        foreach (var part in type.Parts.Where(p => p.Required))
+        {
+            if (item.Part(part.Name) is null)
+            {
+                throw new ContentValidationException(item.ContentItemId, part.Name, $"The required part '{part.Name}' of type '{type.Name}' is missing.");
+            }
+        }
+
+        if (item.Text("TitlePart", "Title") is { Length: > 0 } title)
+        {
+            item.DisplayText = title;
+        }
+
+        foreach (var handler in handlers)
+        {
+            await handler.ValidateAsync(item, type, db, cancellationToken);
+        }
+    }
+
+    private async Task WriteAsync(string contentItemId, IndexingChange change, Action<List<ContentItemRecord>> apply, CancellationToken cancellationToken)
+    {
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var versions = await db.ContentItems.Where(r => r.ContentItemId == contentItemId).ToListAsync(cancellationToken);
+            apply(versions);
+
+            var latest = versions.SingleOrDefault(v => v.Latest);
+            var published = versions.SingleOrDefault(v => v.Published);
+            var write = new ContentWrite(contentItemId, latest is null ? null : ContentRecords.ToItem(latest), published is null ? null : ContentRecords.ToItem(published));
+            foreach (var handler in handlers)
+            {
+                await handler.WrittenAsync(write, db, cancellationToken);
+            }
+
+            db.IndexingLog.Add(new IndexingLogEntry { ContentItemId = contentItemId, Kind = change, CreatedUtc = clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            // Nothing staged by a failed write may ride along with a later SaveChanges.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private static ContentItemRecord RequireLatest(string contentItemId, List<ContentItemRecord> versions) =>
+        versions.SingleOrDefault(v => v.Latest)
+        ?? throw new ContentItemNotFoundException(contentItemId);
+
+    private static void MarkPublished(List<ContentItemRecord> versions, ContentItemRecord target)
+    {
+        foreach (var version in versions)
+        {
+            version.Published = version == target;
+        }
+    }
+
+    private static ContentItemRecord NewVersion(ContentItemRecord source, DateTime now) => new()
+    {
+        ContentItemId = source.ContentItemId,
+        ContentItemVersionId = NewId(),
+        ContentType = source.ContentType,
+        DisplayText = source.DisplayText,
+        Owner = source.Owner,
+        Author = source.Author,
+        CreatedUtc = source.CreatedUtc,
+        ModifiedUtc = now,
+        Data = source.Data,
+        Latest = true,
+    };
+
+    private static string FreshVersionId(string proposed, List<ContentItemRecord> versions) =>
+        string.IsNullOrEmpty(proposed) || versions.Any(v => v.ContentItemVersionId == proposed) ? NewId() : proposed;
+
+    /// <summary>A 26-character id like Orchard Core's, unique without coordination.</summary>
+    public static string NewId() => Guid.CreateVersion7().ToString("N")[..26];
+}
+
+public sealed class ContentItemNotFoundException(string contentItemId)
+    : Exception($"Content item '{contentItemId}' does not exist or has been deleted.")
+{
+    public string ContentItemId { get; } = contentItemId;
+}

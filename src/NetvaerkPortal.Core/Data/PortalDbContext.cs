@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NetvaerkPortal.Content;
+using NetvaerkPortal.Indexing;
+using NetvaerkPortal.Security;
+
+namespace NetvaerkPortal.Data;
+
+/// <summary>A tenant's database: content versions, their index tables, the indexing log,
+/// site documents and the tenant's own users.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser, PortalRole, string>(options)
+{
+    public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
+
+    public DbSet<AutorouteIndex> AutorouteIndex => Set<AutorouteIndex>();
+
+    public DbSet<IndexingLogEntry> IndexingLog => Set<IndexingLogEntry>();
+
+    public DbSet<SiteDocument> Documents => Set<SiteDocument>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<ContentItemRecord>(item =>
+        {
+            item.ToTable("ContentItems");
+            item.HasKey(x => x.Id);
+            item.Property(x => x.ContentItemId).HasMaxLength(64).IsRequired();
+            item.Property(x => x.ContentItemVersionId).HasMaxLength(64).IsRequired();
+            item.Property(x => x.ContentType).HasMaxLength(255).IsRequired();
+            item.Property(x => x.DisplayText).HasMaxLength(1024);
+            item.Property(x => x.Owner).HasMaxLength(255);
+            item.Property(x => x.Author).HasMaxLength(255);
+            item.Property(x => x.Data).IsRequired();
+            item.HasIndex(x => x.ContentItemVersionId).IsUnique();
+            item.HasIndex(x => new { x.ContentItemId, x.Latest, x.Published });
+            item.HasIndex(x => new { x.ContentType, x.Latest, x.Published });
+        });
+
+        builder.Entity<AutorouteIndex>(route =>
+        {
+            route.ToTable("AutorouteIndex");
+            route.HasKey(x => x.Id);
+            route.Property(x => x.ContentItemId).HasMaxLength(64).IsRequired();
+            route.Property(x => x.Path).HasMaxLength(1024).IsRequired();
+            route.HasIndex(x => new { x.Path, x.Published });
+            route.HasIndex(x => x.ContentItemId);
+        });
+
+        builder.Entity<IndexingLogEntry>(log =>
+        {
+            log.ToTable("IndexingLog");
+            log.HasKey(x => x.Id);
+            log.Property(x => x.ContentItemId).HasMaxLength(64).IsRequired();
+            log.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+
+        builder.Entity<SiteDocument>(document =>
+        {
+            document.ToTable("Documents");
+            document.HasKey(x => x.Name);
+            document.Property(x => x.Name).HasMaxLength(255);
+            document.Property(x => x.Json).IsRequired();
+        });
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace NetvaerkPortal.Data;
+
+/// <summary>Typed access to the tenant's named documents.</summary>
+public sealed class SiteDocuments(PortalDbContext db)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public async Task<T> GetAsync<T>(string name, CancellationToken cancellationToken = default) where T : new()
+    {
+        var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
+        return document is null ? new T() : JsonSerializer.Deserialize<T>(document.Json, JsonOptions) ?? new T();
+    }
+
+    /// <summary>Stages the document; it is written with the caller's SaveChanges.</summary>
+    public async Task SetAsync<T>(string name, T value, CancellationToken cancellationToken = default)
+    {
+        var json = JsonSerializer.Serialize(value, JsonOptions);
+        var document = await db.Documents.FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
+        if (document is null)
+        {
+            db.Documents.Add(new SiteDocument { Name = name, Json = json, ModifiedUtc = DateTime.UtcNow });
+        }
+        else
+        {
+            document.Json = json;
+            document.ModifiedUtc = DateTime.UtcNow;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetvaerkPortal.Content;
+using NetvaerkPortal.Data;
+using NetvaerkPortal.Modules;
+using NetvaerkPortal.Security;
+using NetvaerkPortal.Tenants;
+
+namespace NetvaerkPortal;
+
+public static class PortalHostExtensions
+{
+    /// <summary>Registers the platform and every module the host references, in dependency order.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, ModuleCatalog modules)
+    {
+        services.AddSingleton(modules);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<TenantResolver>();
+        services.AddSingleton<TenantFeatures>();
+        services.AddSingleton<TenantScopes>();
+        services.AddSingleton<TenantSetup>();
+        services.AddSingleton<TenantManager>();
+        services.AddScoped<TenantContext>();
+
+        services.AddDbContext<PortalDbContext>(
+            (provider, options) =>
+            {
+                var tenant = provider.GetRequiredService<TenantContext>();
+                DatabaseProviders.Configure(options, tenant.Settings, tenant.SitePath);
+            },
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Scoped);
+        services.AddScoped<SiteDocuments>();
+
+        services.AddIdentityCore<PortalUser>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<PortalRole>()
+            .AddEntityFrameworkStores<PortalDbContext>();
+
+        services.AddScoped<ContentDefinitionManager>();
+        services.AddScoped<ContentManager>();
+        services.AddScoped<IContentHandler, AutoroutePartHandler>();
+
+        foreach (var module in modules.Ordered)
+        {
+            Startup(module)?.ConfigureServices(services);
+        }
+
+        return services;
+    }
+
+    /// <summary>The tenant pipeline: resolve the tenant, route, refuse endpoints of features the tenant did not enable.</summary>
+    public static IApplicationBuilder UsePortalTenants(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<FeatureGateMiddleware>();
+        return app;
+    }
+
+    /// <summary>Maps each module's routes once, tagged with the module's feature so that only tenants that enabled it answer.</summary>
+    public static IEndpointRouteBuilder MapPortalModules(this IEndpointRouteBuilder routes)
+    {
+        var modules = routes.ServiceProvider.GetRequiredService<ModuleCatalog>();
+        foreach (var module in modules.Ordered)
+        {
+            var group = routes.MapGroup("");
+            if (!module.AlwaysEnabled)
+            {
+                group.WithMetadata(new RequiresFeatureMetadata(module.Id));
+            }
+
+            Startup(module)?.MapRoutes(group);
+        }
+
+        return routes;
+    }
+
+    private static ModuleStartup? Startup(ModuleDescriptor module) =>
+        module.StartupType is null ? null : (ModuleStartup)Activator.CreateInstance(module.StartupType)!;
+}

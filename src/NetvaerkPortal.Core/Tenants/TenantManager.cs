@@ -1,0 +1,115 @@
+namespace NetvaerkPortal.Tenants;
+
+public sealed record CreateTenantRequest(string Name, string? Prefix, string? Host, string RecipeName, SetupRequest Setup);
+
+/// <summary>Creates, lists and disables tenants. Creating is all or nothing: when setup fails the
+/// entry, the database and the site folder are gone again.</summary>
+public sealed class TenantManager(TenantStore store, TenantSetup setup)
+{
+    private static readonly SemaphoreSlim CreateLock = new(1, 1);
+
+    public IReadOnlyList<TenantSettings> List() => store.All();
+
+    public async Task<SetupResult> CreateAsync(CreateTenantRequest request, CancellationToken cancellationToken = default)
+    {
+        await CreateLock.WaitAsync(cancellationToken);
+        try
+        {
+            var tenant = Validate(request);
+            store.Save(tenant);
+            try
+            {
+                return await setup.SetupAsync(tenant, request.Setup, cancellationToken);
+            }
+            catch
+            {
+                store.Remove(tenant.Name);
+                throw;
+            }
+        }
+        finally
+        {
+            CreateLock.Release();
+        }
+    }
+
+    /// <summary>Sets up a tenant that was registered earlier (e.g. Default on first start); a failed
+    /// attempt leaves it Uninitialized, without database or folder.</summary>
+    public async Task<SetupResult> SetupExistingAsync(string name, SetupRequest request, CancellationToken cancellationToken = default)
+    {
+        var tenant = store.Find(name) ?? throw new TenantSetupException($"There is no tenant named '{name}'. 'tenants list' shows the tenants.");
+        if (tenant.State != TenantState.Uninitialized)
+        {
+            throw new TenantSetupException($"Tenant '{name}' is {tenant.State}; only an Uninitialized tenant can be set up.");
+        }
+
+        try
+        {
+            return await setup.SetupAsync(tenant, request, cancellationToken);
+        }
+        catch
+        {
+            store.Save(tenant with { State = TenantState.Uninitialized });
+            throw;
+        }
+    }
+
+    public void Register(TenantSettings tenant) => store.Save(tenant);
+
+    public TenantSettings Disable(string name)
+    {
+        var tenant = store.Find(name) ?? throw new TenantSetupException($"There is no tenant named '{name}'. 'tenants list' shows the tenants.");
+        if (tenant.IsDefault)
+        {
+            throw new TenantSetupException("The Default tenant manages the others and cannot be disabled.");
+        }
+
+        var disabled = tenant with { State = TenantState.Disabled };
+        store.Save(disabled);
+        return disabled;
+    }
+
+    private TenantSettings Validate(CreateTenantRequest request)
+    {
+        var problem = TenantNames.CheckName(request.Name)
+            ?? (string.IsNullOrEmpty(request.Prefix) && string.IsNullOrEmpty(request.Host) ? "Give the tenant a URL prefix (--prefix) or a host (--host)." : null)
+            ?? (string.IsNullOrEmpty(request.Prefix) ? null : TenantNames.CheckPrefix(request.Prefix))
+            ?? (string.IsNullOrEmpty(request.Host) ? null : TenantNames.CheckHost(request.Host));
+        if (problem is not null)
+        {
+            throw new TenantSetupException(problem);
+        }
+
+        foreach (var other in store.All())
+        {
+            if (string.Equals(other.Name, request.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new TenantSetupException($"A tenant named '{other.Name}' already exists. Choose another name.");
+            }
+
+            if (!string.IsNullOrEmpty(request.Prefix) && string.Equals(other.RequestUrlPrefix, request.Prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new TenantSetupException($"The prefix '{request.Prefix}' is already used by tenant '{other.Name}'. Choose another prefix.");
+            }
+
+            if (!string.IsNullOrEmpty(request.Host) && string.Equals(other.RequestUrlHost, request.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new TenantSetupException($"The host '{request.Host}' is already used by tenant '{other.Name}'. Choose another host.");
+            }
+        }
+
+        if (Directory.Exists(store.SitePath(request.Name)))
+        {
+            throw new TenantSetupException($"The folder {store.SitePath(request.Name)} already exists but no tenant uses it. Move it away or choose another name.");
+        }
+
+        return new TenantSettings
+        {
+            Name = request.Name,
+            State = TenantState.Uninitialized,
+            RequestUrlPrefix = request.Prefix?.ToLowerInvariant() ?? "",
+            RequestUrlHost = request.Host?.ToLowerInvariant() ?? "",
+            RecipeName = request.RecipeName,
+        };
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+
+namespace NetvaerkPortal.Tenants;
+
+/// <summary>Rules for tenant names, URL prefixes and host names, with messages that say how to fix them.</summary>
+public static partial class TenantNames
+{
+    private static readonly HashSet<string> ReservedPrefixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "admin", "api", "health", "openapi", "search", "account", "media", "css", "js", "lib", "static", "_content", "recipes",
+    };
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,62}$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
+    private static partial Regex PrefixPattern();
+
+    [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$")]
+    private static partial Regex HostPattern();
+
+    public static string? CheckName(string name) =>
+        NamePattern().IsMatch(name) ? null
+        : $"The tenant name '{name}' is not allowed. Use 1–63 letters, digits, '-' or '_', starting with a letter.";
+
+    public static string? CheckPrefix(string prefix) =>
+        !PrefixPattern().IsMatch(prefix)
+            ? $"The URL prefix '{prefix}' is not a single safe URL segment. Use lowercase letters, digits and '-', e.g. 'nyborg-kommune'."
+            : ReservedPrefixes.Contains(prefix)
+                ? $"The URL prefix '{prefix}' is reserved by the portal. Choose another prefix."
+                : null;
+
+    public static string? CheckHost(string host) =>
+        HostPattern().IsMatch(host) ? null
+        : $"The host '{host}' is not a valid host name. Use a name like 'nyborg.netvaerk.dk'.";
+}

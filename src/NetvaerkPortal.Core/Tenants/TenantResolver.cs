@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+
+namespace NetvaerkPortal.Tenants;
+
+/// <summary>Chooses the tenant for a request: by host name, else by first path segment, else Default.</summary>
+public sealed class TenantResolver(TenantStore store)
+{
+    public TenantMatch? Resolve(HostString host, PathString path)
+    {
+        var tenants = store.All();
+        var byHost = tenants.FirstOrDefault(t =>
+            t.RequestUrlHost.Length > 0 && string.Equals(t.RequestUrlHost, host.Host, StringComparison.OrdinalIgnoreCase));
+
+        var segment = FirstSegment(path);
+        var byPrefix = segment is null
+            ? null
+            : tenants.FirstOrDefault(t =>
+                t.RequestUrlPrefix.Length > 0 && string.Equals(t.RequestUrlPrefix, segment, StringComparison.OrdinalIgnoreCase)
+                && (t.RequestUrlHost.Length == 0 || byHost == t));
+
+        if (byPrefix is not null)
+        {
+            return new TenantMatch(byPrefix, "/" + byPrefix.RequestUrlPrefix);
+        }
+
+        if (byHost is not null)
+        {
+            return new TenantMatch(byHost, "");
+        }
+
+        // A host that names no tenant gets nothing when any tenant is bound to hosts only through
+        // its host; the Default tenant serves every other request.
+        var fallback = tenants.FirstOrDefault(t => t.IsDefault && t.RequestUrlHost.Length == 0);
+        return fallback is null ? null : new TenantMatch(fallback, "");
+    }
+
+    private static string? FirstSegment(PathString path)
+    {
+        var value = path.Value;
+        if (string.IsNullOrEmpty(value) || value == "/")
+        {
+            return null;
+        }
+
+        var end = value.IndexOf('/', 1);
+        return end < 0 ? value[1..] : value[1..end];
+    }
+}
+
+public sealed record TenantMatch(TenantSettings Tenant, string PathBase);

@@ -1,0 +1,63 @@
+using NetvaerkPortal.Web.Hosting;
+
+namespace NetvaerkPortal.Web.CommandLine;
+
+/// <summary>The portal's command-line verbs: the same services and App_Data as the web server, without the server.</summary>
+public static class PortalCommands
+{
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "tenants", "recipes", "users", "tokens", "search", "content", "help", "--help" };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, IDictionary<string, string?>? configuration = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = typeof(Program).Assembly.GetName().Name });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+        if (configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+        }
+
+        builder.AddPortalServices();
+        using var host = builder.Build();
+        try
+        {
+            return await Dispatch(host.Services, args, output);
+        }
+        catch (Exception failure) when (failure is CommandException or NetvaerkPortal.Tenants.TenantSetupException or NetvaerkPortal.Content.ContentValidationException)
+        {
+            await error.WriteLineAsync("error: " + OneLine(failure.Message));
+            return 1;
+        }
+    }
+
+    private static async Task<int> Dispatch(IServiceProvider services, string[] args, TextWriter output)
+    {
+        var words = args.Take(2).ToArray();
+        var rest = args.Skip(2).ToArray();
+        switch (words)
+        {
+            case ["tenants", "list"]:
+                return TenantCommands.List(services, output);
+            case ["tenants", "create"]:
+                return await TenantCommands.CreateAsync(services, rest, output);
+            case ["tenants", "disable"]:
+                return TenantCommands.Disable(services, rest, output);
+            default:
+                await output.WriteLineAsync(Usage);
+                return words is ["help"] or ["--help"] ? 0 : throw new CommandException($"Unknown command '{string.Join(' ', words)}'. Run 'help' for the list.");
+        }
+    }
+
+    public const string Usage = """
+        Usage: dotnet run --project src/NetvaerkPortal.Web -- VERB ...
+          tenants list
+          tenants create NAME (--prefix P | --host H) --recipe NAME|PATH [--param K=V]... [--admin-user U] [--admin-password P] [--admin-email E]
+          tenants disable NAME
+        """;
+
+    public static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

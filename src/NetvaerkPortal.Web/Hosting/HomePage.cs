@@ -1,0 +1,19 @@
+using System.Text.Encodings.Web;
+using NetvaerkPortal.Content;
+using NetvaerkPortal.Tenants;
+
+namespace NetvaerkPortal.Web.Hosting;
+
+/// <summary>The tenant's front page until the theme renders it: the newest published items.</summary>
+public static class HomePage
+{
+    public static async Task<IResult> RenderAsync(TenantContext tenant, ContentManager content, CancellationToken cancellationToken)
+    {
+        var items = await content.ListAsync(null, VersionOptions.Published, 0, 20, cancellationToken);
+        var html = HtmlEncoder.Default;
+        var list = string.Concat(items.Select(i => $"<li>{html.Encode(i.DisplayText)}</li>"));
+        return Results.Content(
+            $"""<!doctype html><html lang="da"><head><meta charset="utf-8"><title>{html.Encode(tenant.Name)} – Netværk Portal</title></head><body><main><h1>Netværk Portal</h1><ul>{list}</ul></main></body></html>""",
+            "text/html; charset=utf-8");
+    }
+}

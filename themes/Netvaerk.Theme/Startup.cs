@@ -1,0 +1,5 @@
+using NetvaerkPortal.Modules;
+
+namespace Netvaerk.Theme;
+
+public sealed class Startup : ModuleStartup;
