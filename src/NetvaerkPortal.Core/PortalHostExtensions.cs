@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Modules;
+using NetvaerkPortal.Recipes;
 using NetvaerkPortal.Security;
 using NetvaerkPortal.Tenants;
 
@@ -50,6 +51,7 @@ public static class PortalHostExtensions
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentManager>();
         services.AddScoped<IContentHandler, AutoroutePartHandler>();
+        services.AddRecipes();
 
         foreach (var module in modules.Ordered)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 
 namespace NetvaerkPortal.Data;
 
@@ -10,7 +9,8 @@ public sealed class SiteDocuments(PortalDbContext db)
 
     public async Task<T> GetAsync<T>(string name, CancellationToken cancellationToken = default) where T : new()
     {
-        var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
+        // Find sees documents staged earlier in this unit of work, not only what is committed.
+        var document = await db.Documents.FindAsync([name], cancellationToken);
         return document is null ? new T() : JsonSerializer.Deserialize<T>(document.Json, JsonOptions) ?? new T();
     }
 
@@ -18,7 +18,7 @@ public sealed class SiteDocuments(PortalDbContext db)
     public async Task SetAsync<T>(string name, T value, CancellationToken cancellationToken = default)
     {
         var json = JsonSerializer.Serialize(value, JsonOptions);
-        var document = await db.Documents.FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
+        var document = await db.Documents.FindAsync([name], cancellationToken);
         if (document is null)
         {
             db.Documents.Add(new SiteDocument { Name = name, Json = json, ModifiedUtc = DateTime.UtcNow });

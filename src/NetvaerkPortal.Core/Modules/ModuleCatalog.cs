@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyModel;
 
 namespace NetvaerkPortal.Modules;
 
@@ -46,49 +47,39 @@ public sealed class ModuleCatalog
         return Ordered.Where(m => m.AlwaysEnabled || wanted.Contains(m.Id)).Select(m => m.Id).ToList();
     }
 
-    /// <summary>Finds every assembly in the application's dependency graph that carries a module manifest.</summary>
+    /// <summary>Finds the modules among the projects the application was built with. The compiler drops
+    /// references to assemblies whose types the host never names, so the dependency manifest
+    /// (.deps.json), not the entry assembly's references, says which modules are there.</summary>
     public static ModuleCatalog Discover(Assembly entryAssembly)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var dependencies = DependencyContext.Load(entryAssembly) ?? DependencyContext.Default;
+        var names = dependencies?.RuntimeLibraries
+            .Where(library => library.Type == "project")
+            .Select(library => library.Name)
+            .ToList() ?? [];
+        names.Add(entryAssembly.GetName().Name!);
+
         var found = new List<ModuleDescriptor>();
-        var pending = new Queue<Assembly>([entryAssembly]);
-        while (pending.Count > 0)
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
         {
-            var assembly = pending.Dequeue();
-            if (!seen.Add(assembly.FullName!))
+            Assembly assembly;
+            try
             {
-                continue;
+                assembly = Assembly.Load(new AssemblyName(name));
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // a project that produced no assembly (e.g. a test host) cannot hold a module
             }
 
             if (assembly.GetCustomAttribute<ModuleAttribute>() is { } manifest)
             {
                 found.Add(ModuleDescriptor.FromAssembly(assembly, manifest));
             }
-
-            foreach (var reference in assembly.GetReferencedAssemblies())
-            {
-                if (IsFrameworkAssembly(reference.Name))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    pending.Enqueue(Assembly.Load(reference));
-                }
-                catch (FileNotFoundException)
-                {
-                    // An optional reference that is not deployed cannot hold a module.
-                }
-            }
         }
 
         return new ModuleCatalog(found);
     }
-
-    private static bool IsFrameworkAssembly(string? name) =>
-        name is null || name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft.", StringComparison.Ordinal)
-        || name == "netstandard" || name == "mscorlib" || name.StartsWith("Lucene.Net", StringComparison.Ordinal);
 
     private static List<ModuleDescriptor> Order(List<ModuleDescriptor> modules, Dictionary<string, ModuleDescriptor> byId)
     {

@@ -8,7 +8,7 @@ using NetvaerkPortal.Security;
 namespace NetvaerkPortal.Tenants;
 
 /// <summary>What a tenant's setup needs besides its recipe.</summary>
-public sealed record SetupRequest(string AdminUserName, string AdminEmail, string? AdminPassword, IReadOnlyDictionary<string, string>? Parameters = null);
+public sealed record SetupRequest(string AdminUserName, string AdminEmail, string? AdminPassword, IReadOnlyDictionary<string, string>? Parameters = null, bool SkipUnsupported = false);
 
 public sealed record SetupResult(TenantSettings Tenant, string AdminUserName, string? GeneratedPassword, IReadOnlyList<string> Notes);
 
@@ -19,7 +19,7 @@ public interface ITenantInitializer
     Task<IReadOnlyList<string>> InitializeAsync(IServiceProvider tenantServices, TenantSettings tenant, SetupContext context, CancellationToken cancellationToken);
 }
 
-public sealed record SetupContext(string AdminUserId, string AdminUserName, IReadOnlyDictionary<string, string> Parameters);
+public sealed record SetupContext(string AdminUserId, string AdminUserName, IReadOnlyDictionary<string, string> Parameters, bool SkipUnsupported);
 
 /// <summary>Creates a tenant's database and admin, runs its initializer, and marks it Running; on any
 /// failure removes everything the attempt made (database, site folder) so it can simply be tried again.</summary>
@@ -54,7 +54,7 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
                     ["AdminUsername"] = admin.UserName!,
                 };
                 parameters.TryAdd("SiteName", tenant.Name);
-                notes = await initializer.InitializeAsync(services, tenant, new SetupContext(admin.Id, admin.UserName!, parameters), cancellationToken);
+                notes = await initializer.InitializeAsync(services, tenant, new SetupContext(admin.Id, admin.UserName!, parameters, request.SkipUnsupported), cancellationToken);
             }
 
             var running = tenant with { State = TenantState.Running };

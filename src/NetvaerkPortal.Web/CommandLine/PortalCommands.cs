@@ -27,7 +27,7 @@ public static class PortalCommands
         {
             return await Dispatch(host.Services, args, output);
         }
-        catch (Exception failure) when (failure is CommandException or NetvaerkPortal.Tenants.TenantSetupException or NetvaerkPortal.Content.ContentValidationException)
+        catch (Exception failure) when (failure is CommandException or NetvaerkPortal.Tenants.TenantSetupException or NetvaerkPortal.Content.ContentValidationException or NetvaerkPortal.Recipes.RecipeException)
         {
             await error.WriteLineAsync("error: " + OneLine(failure.Message));
             return 1;
@@ -46,6 +46,12 @@ public static class PortalCommands
                 return await TenantCommands.CreateAsync(services, rest, output);
             case ["tenants", "disable"]:
                 return TenantCommands.Disable(services, rest, output);
+            case ["recipes", "validate"]:
+                return await RecipeCommands.ValidateAsync(services, rest, output);
+            case ["recipes", "run"]:
+                return await RecipeCommands.RunAsync(services, rest, output);
+            case ["content", "export"]:
+                return await RecipeCommands.ExportAsync(services, rest, output);
             default:
                 await output.WriteLineAsync(Usage);
                 return words is ["help"] or ["--help"] ? 0 : throw new CommandException($"Unknown command '{string.Join(' ', words)}'. Run 'help' for the list.");
@@ -55,8 +61,11 @@ public static class PortalCommands
     public const string Usage = """
         Usage: dotnet run --project src/NetvaerkPortal.Web -- VERB ...
           tenants list
-          tenants create NAME (--prefix P | --host H) --recipe NAME|PATH [--param K=V]... [--admin-user U] [--admin-password P] [--admin-email E]
+          tenants create NAME (--prefix P | --host H) --recipe NAME|PATH [--param K=V]... [--admin-user U] [--admin-password P] [--admin-email E] [--skip-unsupported]
           tenants disable NAME
+          recipes validate PATH [--skip-unsupported]
+          recipes run --tenant NAME PATH [--skip-unsupported]
+          content export --tenant T [--type TYPE]
         """;
 
     public static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();

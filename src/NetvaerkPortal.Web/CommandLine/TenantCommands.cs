@@ -19,7 +19,7 @@ internal static class TenantCommands
 
     public static async Task<int> CreateAsync(IServiceProvider services, string[] args, TextWriter output)
     {
-        var arguments = new CommandArguments(args, new HashSet<string>());
+        var arguments = new CommandArguments(args, new HashSet<string> { "skip-unsupported" });
         var name = arguments.Words.FirstOrDefault()
             ?? throw new CommandException("Name the tenant. Example: tenants create Nyborg --prefix nyborg --recipe nyborg-kommune");
         var setup = services.GetRequiredService<IOptions<PortalOptions>>().Value.Setup;
@@ -32,7 +32,8 @@ internal static class TenantCommands
                 arguments.Option("admin-user") ?? setup.AdminUserName,
                 arguments.Option("admin-email") ?? setup.AdminEmail,
                 arguments.Option("admin-password") ?? setup.AdminPassword,
-                Parameters(arguments.All("param"))));
+                Parameters(arguments.All("param")),
+                arguments.Flag("skip-unsupported")));
         var result = await services.GetRequiredService<TenantManager>().CreateAsync(request);
         foreach (var note in result.Notes)
         {

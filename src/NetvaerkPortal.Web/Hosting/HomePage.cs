@@ -10,7 +10,7 @@ public static class HomePage
     public static async Task<IResult> RenderAsync(TenantContext tenant, ContentManager content, CancellationToken cancellationToken)
     {
         var items = await content.ListAsync(null, VersionOptions.Published, 0, 20, cancellationToken);
-        var html = HtmlEncoder.Default;
+        var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var list = string.Concat(items.Select(i => $"<li>{html.Encode(i.DisplayText)}</li>"));
         return Results.Content(
             $"""<!doctype html><html lang="da"><head><meta charset="utf-8"><title>{html.Encode(tenant.Name)} – Netværk Portal</title></head><body><main><h1>Netværk Portal</h1><ul>{list}</ul></main></body></html>""",

@@ -9,7 +9,6 @@ public static class PortalApplication
     {
         builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         builder.Services.AddPortalCore(ModuleCatalog.Discover(typeof(Program).Assembly));
-        builder.Services.AddSingleton<NetvaerkPortal.Tenants.ITenantInitializer, CodeSetupInitializer>();
         return builder;
     }
 
