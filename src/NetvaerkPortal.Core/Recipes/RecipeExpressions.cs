@@ -77,6 +77,17 @@ public sealed class RecipeExpressions(
             {
                 problems.Add(UndefinedVariable(name, text));
             }
+            else if (call is { Name: "text", Arguments: [Literal { Text: var path }] } && trimmed.StartsWith("[file:", StringComparison.Ordinal))
+            {
+                try
+                {
+                    RecipeFiles.Resolve(recipeFolder, path);
+                }
+                catch (RecipeException error)
+                {
+                    problems.Add(error.Message);
+                }
+            }
         });
         return problems;
     }

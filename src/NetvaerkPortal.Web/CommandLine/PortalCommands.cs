@@ -13,16 +13,7 @@ public static class PortalCommands
     {
         output ??= Console.Out;
         error ??= Console.Error;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = typeof(Program).Assembly.GetName().Name });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
-        if (configuration is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(configuration);
-        }
-
-        builder.AddPortalServices();
-        using var host = builder.Build();
+        using var host = BuildHost(configuration);
         try
         {
             return await Dispatch(host.Services, args, output);
@@ -32,6 +23,21 @@ public static class PortalCommands
             await error.WriteLineAsync("error: " + OneLine(failure.Message));
             return 1;
         }
+    }
+
+    /// <summary>The portal's services without the web server, on the App_Data the configuration names.</summary>
+    public static IHost BuildHost(IDictionary<string, string?>? configuration = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = typeof(Program).Assembly.GetName().Name });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+        if (configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+        }
+
+        builder.AddPortalServices();
+        return builder.Build();
     }
 
     private static async Task<int> Dispatch(IServiceProvider services, string[] args, TextWriter output)

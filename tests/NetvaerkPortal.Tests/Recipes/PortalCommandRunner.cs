@@ -1,0 +1,89 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NetvaerkPortal.Tenants;
+using NetvaerkPortal.Web.CommandLine;
+
+namespace NetvaerkPortal.Tests.Recipes;
+
+/// <summary>Runs the portal's command line against its own temporary App_Data, as a user would.</summary>
+public sealed class PortalCommandRunner : IDisposable
+{
+    public PortalCommandRunner()
+    {
+        AppData = Path.Combine(Path.GetTempPath(), "netvaerk-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(AppData);
+    }
+
+    public string AppData { get; }
+
+    public string TenantsFile => Path.Combine(AppData, "tenants.json");
+
+    public string SiteFolder(string tenant) => Path.Combine(AppData, "Sites", tenant);
+
+    public static string Fixture(string name) =>
+        Path.Combine(RepositoryRoot, "..", "shared", "fixtures", "orchardcore-recipes", name);
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public async Task<CommandResult> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await PortalCommands.RunAsync(args, output, error, Configuration);
+        return new CommandResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    private Dictionary<string, string?> Configuration => new()
+    {
+        ["Portal:AppDataPath"] = AppData,
+        ["Portal:Setup:AdminPassword"] = "Test-Password-123",
+    };
+
+    /// <summary>Runs <paramref name="work"/> in a service scope of the named tenant.</summary>
+    public async Task<T> InTenantAsync<T>(string tenantName, Func<IServiceProvider, Task<T>> work)
+    {
+        using var host = PortalCommands.BuildHost(Configuration);
+        var tenant = host.Services.GetRequiredService<TenantStore>().Find(tenantName)
+            ?? throw new InvalidOperationException($"No tenant {tenantName}");
+        await using var scope = host.Services.GetRequiredService<TenantScopes>().Create(tenant);
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Writes a recipe file into a folder of its own under App_Data's parent and returns its path.</summary>
+    public string WriteRecipe(string json, string fileName = "test.recipe.json")
+    {
+        var folder = Path.Combine(AppData, "..", Path.GetFileName(AppData) + "-recipes");
+        Directory.CreateDirectory(folder);
+        var path = Path.GetFullPath(Path.Combine(folder, fileName));
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var folder in new[] { AppData, AppData + "-recipes" })
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NetvaerkPortal.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Cannot find NetvaerkPortal.sln above the test folder.");
+    }
+}
+
+public sealed record CommandResult(int ExitCode, string Output, string Error)
+{
+    public string All => Output + Error;
+}
