@@ -46,7 +46,11 @@ public static class PortalHostExtensions
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<PortalRole>()
-            .AddEntityFrameworkStores<PortalDbContext>();
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.AddPortalAuthentication();
 
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentManager>();
@@ -62,11 +66,14 @@ public static class PortalHostExtensions
     }
 
     /// <summary>The tenant pipeline: resolve the tenant, route, refuse endpoints of features the tenant did not enable.</summary>
+    /// <remarks>Call after <see cref="TenantMiddleware"/>, which the host places before static files and localization.</remarks>
     public static IApplicationBuilder UsePortalTenants(this IApplicationBuilder app)
     {
-        app.UseMiddleware<TenantMiddleware>();
         app.UseRouting();
         app.UseMiddleware<FeatureGateMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         return app;
     }
 

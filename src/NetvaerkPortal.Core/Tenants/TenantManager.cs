@@ -37,10 +37,10 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup)
     /// attempt leaves it Uninitialized, without database or folder.</summary>
     public async Task<SetupResult> SetupExistingAsync(string name, SetupRequest request, CancellationToken cancellationToken = default)
     {
-        var tenant = store.Find(name) ?? throw new TenantSetupException($"There is no tenant named '{name}'. 'tenants list' shows the tenants.");
+        var tenant = store.Find(name) ?? throw new TenantSetupException("There is no tenant named '{0}'. 'tenants list' shows the tenants.", name);
         if (tenant.State != TenantState.Uninitialized)
         {
-            throw new TenantSetupException($"Tenant '{name}' is {tenant.State}; only an Uninitialized tenant can be set up.");
+            throw new TenantSetupException("Tenant '{0}' is {1}; only an Uninitialized tenant can be set up.", name, tenant.State);
         }
 
         try
@@ -58,7 +58,7 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup)
 
     public TenantSettings Disable(string name)
     {
-        var tenant = store.Find(name) ?? throw new TenantSetupException($"There is no tenant named '{name}'. 'tenants list' shows the tenants.");
+        var tenant = store.Find(name) ?? throw new TenantSetupException("There is no tenant named '{0}'. 'tenants list' shows the tenants.", name);
         if (tenant.IsDefault)
         {
             throw new TenantSetupException("The Default tenant manages the others and cannot be disabled.");
@@ -72,35 +72,35 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup)
     private TenantSettings Validate(CreateTenantRequest request)
     {
         var problem = TenantNames.CheckName(request.Name)
-            ?? (string.IsNullOrEmpty(request.Prefix) && string.IsNullOrEmpty(request.Host) ? "Give the tenant a URL prefix (--prefix) or a host (--host)." : null)
+            ?? (string.IsNullOrEmpty(request.Prefix) && string.IsNullOrEmpty(request.Host) ? new TenantSetupException("Give the tenant a URL prefix (--prefix) or a host (--host).") : null)
             ?? (string.IsNullOrEmpty(request.Prefix) ? null : TenantNames.CheckPrefix(request.Prefix))
             ?? (string.IsNullOrEmpty(request.Host) ? null : TenantNames.CheckHost(request.Host));
         if (problem is not null)
         {
-            throw new TenantSetupException(problem);
+            throw problem;
         }
 
         foreach (var other in store.All())
         {
             if (string.Equals(other.Name, request.Name, StringComparison.OrdinalIgnoreCase))
             {
-                throw new TenantSetupException($"A tenant named '{other.Name}' already exists. Choose another name.");
+                throw new TenantSetupException("A tenant named '{0}' already exists. Choose another name.", other.Name);
             }
 
             if (!string.IsNullOrEmpty(request.Prefix) && string.Equals(other.RequestUrlPrefix, request.Prefix, StringComparison.OrdinalIgnoreCase))
             {
-                throw new TenantSetupException($"The prefix '{request.Prefix}' is already used by tenant '{other.Name}'. Choose another prefix.");
+                throw new TenantSetupException("The prefix '{0}' is already used by tenant '{1}'. Choose another prefix.", request.Prefix, other.Name);
             }
 
             if (!string.IsNullOrEmpty(request.Host) && string.Equals(other.RequestUrlHost, request.Host, StringComparison.OrdinalIgnoreCase))
             {
-                throw new TenantSetupException($"The host '{request.Host}' is already used by tenant '{other.Name}'. Choose another host.");
+                throw new TenantSetupException("The host '{0}' is already used by tenant '{1}'. Choose another host.", request.Host, other.Name);
             }
         }
 
         if (Directory.Exists(store.SitePath(request.Name)))
         {
-            throw new TenantSetupException($"The folder {store.SitePath(request.Name)} already exists but no tenant uses it. Move it away or choose another name.");
+            throw new TenantSetupException("The folder {0} already exists but no tenant uses it. Move it away or choose another name.", store.SitePath(request.Name));
         }
 
         return new TenantSettings

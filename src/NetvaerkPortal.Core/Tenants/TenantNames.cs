@@ -19,18 +19,18 @@ public static partial class TenantNames
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$")]
     private static partial Regex HostPattern();
 
-    public static string? CheckName(string name) =>
+    public static TenantSetupException? CheckName(string name) =>
         NamePattern().IsMatch(name) ? null
-        : $"The tenant name '{name}' is not allowed. Use 1–63 letters, digits, '-' or '_', starting with a letter.";
+        : new TenantSetupException("The tenant name '{0}' is not allowed. Use 1–63 letters, digits, '-' or '_', starting with a letter.", name);
 
-    public static string? CheckPrefix(string prefix) =>
+    public static TenantSetupException? CheckPrefix(string prefix) =>
         !PrefixPattern().IsMatch(prefix)
-            ? $"The URL prefix '{prefix}' is not a single safe URL segment. Use lowercase letters, digits and '-', e.g. 'nyborg-kommune'."
+            ? new TenantSetupException("The URL prefix '{0}' is not a single safe URL segment. Use lowercase letters, digits and '-', e.g. 'nyborg-kommune'.", prefix)
             : ReservedPrefixes.Contains(prefix)
-                ? $"The URL prefix '{prefix}' is reserved by the portal. Choose another prefix."
+                ? new TenantSetupException("The URL prefix '{0}' is reserved by the portal. Choose another prefix.", prefix)
                 : null;
 
-    public static string? CheckHost(string host) =>
+    public static TenantSetupException? CheckHost(string host) =>
         HostPattern().IsMatch(host) ? null
-        : $"The host '{host}' is not a valid host name. Use a name like 'nyborg.netvaerk.dk'.";
+        : new TenantSetupException("The host '{0}' is not a valid host name. Use a name like 'nyborg.netvaerk.dk'.", host);
 }

@@ -119,7 +119,7 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
     {
         if (!result.Succeeded)
         {
-            throw new TenantSetupException($"Could not create the {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            throw new TenantSetupException("Could not create the {0}: {1}", what, string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
 
@@ -132,4 +132,18 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
     }
 }
 
-public sealed class TenantSetupException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>A tenant could not be created or set up. <see cref="Template"/> and <see cref="Arguments"/> let
+/// the admin show the message in the reader's language; <see cref="Exception.Message"/> is English.</summary>
+public sealed class TenantSetupException : Exception
+{
+    public TenantSetupException(string template, params object[] arguments)
+        : base(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, arguments))
+    {
+        Template = template;
+        Arguments = arguments;
+    }
+
+    public string Template { get; }
+
+    public object[] Arguments { get; }
+}

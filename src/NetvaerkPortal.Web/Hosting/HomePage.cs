@@ -9,7 +9,9 @@ public static class HomePage
 {
     public static async Task<IResult> RenderAsync(TenantContext tenant, ContentManager content, CancellationToken cancellationToken)
     {
-        var items = await content.ListAsync(null, VersionOptions.Published, 0, 20, cancellationToken);
+        // Only public items until the networks module decides per reader who may see what.
+        var items = (await content.ListAsync(null, VersionOptions.Published, 0, 100, cancellationToken))
+            .Where(i => i.Text("VisibilityPart", "Visibility") is null or "Public").Take(20);
         var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var list = string.Concat(items.Select(i => $"<li>{html.Encode(i.DisplayText)}</li>"));
         return Results.Content(

@@ -1,14 +1,30 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
+using NetvaerkPortal.Security;
 
 namespace NetvaerkPortal.Web.Hosting;
 
 public static class PortalApplication
 {
+    private static readonly CultureInfo[] Cultures = [new("da-DK"), new("en")];
+
     /// <summary>Everything the portal registers, shared by the web server and the command line.</summary>
     public static IHostApplicationBuilder AddPortalServices(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         builder.Services.AddPortalCore(ModuleCatalog.Discover(typeof(Program).Assembly));
+        builder.Services.AddSingleton<IStringLocalizerFactory, PortalLocalizerFactory>();
+        builder.Services.AddLocalization();
+
+        // Keys beside the tenants, so sign-in cookies survive a restart.
+        var appData = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Portal:AppDataPath"] ?? "App_Data"));
+        builder.Services.AddDataProtection()
+            .SetApplicationName("NetvaerkPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(appData, "DataProtection-Keys")));
         return builder;
     }
 
@@ -21,16 +37,51 @@ public static class PortalApplication
 
         builder.AddPortalServices();
         builder.Services.AddHealthChecks();
+        // Danish letters stay letters in the HTML instead of becoming character references.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHostedService<DefaultTenantBootstrapper>();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Editor);
+            options.Conventions.AuthorizeFolder("/Admin/Tenants", PortalPolicies.Administrator);
+            options.Conventions.AddFolderApplicationModelConvention("/Admin/Tenants",
+                model => model.EndpointMetadata.Add(new RequiresFeatureMetadata("Netvaerk.Tenants")));
+        });
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
         return builder;
     }
 
     public static WebApplication MapPortal(this WebApplication app)
     {
         app.UseHealthChecks("/health");
+        app.UseMiddleware<NetvaerkPortal.Tenants.TenantMiddleware>();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
         app.UsePortalTenants();
         app.MapPortalModules();
+        app.MapRazorPages();
         app.MapGet("/", HomePage.RenderAsync);
+        app.MapGet("/sprog/{culture}", ChooseLanguage);
         return app;
+    }
+
+    /// <summary>Remembers the reader's language in a cookie and goes back where they came from.</summary>
+    private static IResult ChooseLanguage(string culture, string? returnUrl, HttpContext context)
+    {
+        var chosen = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture) ?? Cultures[0];
+        context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Path = context.Request.PathBase.HasValue ? context.Request.PathBase + "/" : "/", MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
+        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : context.Request.PathBase + "/";
+        return Results.LocalRedirect(target);
     }
 }
