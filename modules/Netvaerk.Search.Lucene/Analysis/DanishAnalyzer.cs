@@ -1,0 +1,107 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Compound;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Tartarus.Snowball.Ext;
+using Lucene.Net.Util;
+using LuceneDanishAnalyzer = Lucene.Net.Analysis.Da.DanishAnalyzer;
+
+namespace Netvaerk.Search.Lucene.Analysis;
+
+/// <summary>
+/// Danish analysis for the portal's index and queries:
+/// StandardTokenizer → lowercase → å/æ/ø normalisation → stop words → compound parts (index only)
+/// → Snowball Danish stemming → synonyms (query only).
+/// </summary>
+/// <remarks>
+/// Order matters:
+/// <list type="bullet">
+/// <item>Normalisation comes first so that the stop words, the compound dictionary, the stemmer and the
+/// synonyms all see one spelling: "moede", "møde" and "möde" are one word before anything looks it up.</item>
+/// <item>Stop words go before decompounding: a compound part is never a stop word (the word list is
+/// checked for that), so removing them first only saves work.</item>
+/// <item>Decompounding goes before stemming so that the parts are stemmed like whole words:
+/// "netværksmødet" gives "netværksmød", "netværk" and "mød", and a search for "møder" ("mød") finds it.</item>
+/// <item>Synonyms go after stemming so that one thesaurus line covers every inflection.</item>
+/// </list>
+/// Departure: decompounding is index-only, not "same chain both sides". The index holds
+/// both the compound and its parts, so a short query word finds the compounds that contain it, while a
+/// compound typed as a query stays that compound. Decompounding the query would turn "netværksmøde" into
+/// "netværk OR møde", which in a portal about network meetings matches nearly every document.
+/// </remarks>
+public sealed class DanishAnalyzer : Analyzer
+{
+    internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    // Words shorter than 5 letters are not split; parts of 3+ letters are looked for, so "råd", "løn"
+    // and "fag" can be found; the word list decides which short parts exist at all.
+    private const int MinWordSize = 5;
+    private const int MinSubwordSize = 3;
+    private const int MaxSubwordSize = 25;
+
+    private readonly Chain _chain;
+    private readonly SynonymMap? _synonyms;
+
+    /// <summary>The index-time analyzer: decompounds, no synonyms.</summary>
+    public DanishAnalyzer() : this(Chain.Index, synonyms: null)
+    {
+    }
+
+    private DanishAnalyzer(Chain chain, SynonymMap? synonyms)
+    {
+        _chain = chain;
+        // An empty map has no FST, and SynonymFilter refuses to run without one.
+        _synonyms = synonyms?.Fst is null ? null : synonyms;
+    }
+
+    /// <summary>The query-time analyzer: no decompounding, the given synonyms after stemming.</summary>
+    public static DanishAnalyzer ForQuery(SynonymMap? synonyms) => new(Chain.Query, synonyms);
+
+    // Analyses thesaurus entries: no stop words, so a stop word inside an entry stays a word
+    // (and simply never matches) instead of leaving a hole SynonymMap cannot represent.
+    internal static DanishAnalyzer ForSynonymEntries() => new(Chain.SynonymEntry, synonyms: null);
+
+    internal static CharArraySet StopWords => LuceneDanishAnalyzer.DefaultStopSet;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(Version, reader);
+        TokenStream stream = new LowerCaseFilter(Version, source);
+        stream = DanishLetters.Normalize(stream);
+        if (_chain != Chain.SynonymEntry)
+        {
+            stream = new StopFilter(Version, stream, StopWords);
+        }
+
+        if (_chain == Chain.Index)
+        {
+            // onlyLongestMatch is off: "mødeleder" must yield "møde" and "leder", not only "mødeleder".
+            stream = new DictionaryCompoundWordTokenFilter(Version, stream, DanishCompoundParts.Dictionary,
+                MinWordSize, MinSubwordSize, MaxSubwordSize, onlyLongestMatch: false);
+        }
+
+        stream = new SnowballFilter(stream, new DanishStemmer());
+        if (_chain == Chain.Index)
+        {
+            // "mødet" yields the part "møde"; both stem to "mød" and one copy is enough.
+            stream = new RemoveDuplicatesTokenFilter(stream);
+        }
+        else if (_chain == Chain.Query && _synonyms is not null)
+        {
+            stream = new SynonymFilter(stream, _synonyms, ignoreCase: false);
+        }
+
+        return new TokenStreamComponents(source, stream);
+    }
+
+    private enum Chain
+    {
+        Index,
+        Query,
+        SynonymEntry,
+    }
+}
