@@ -20,5 +20,8 @@ public sealed class PortalOptions
         public string? AdminPassword { get; set; }
 
         public string Recipe { get; set; } = "netvaerk-portal";
+
+        /// <summary>Also set up the four case organisations as tenants on first start (see CaseTenants).</summary>
+        public bool CaseTenants { get; set; }
     }
 }

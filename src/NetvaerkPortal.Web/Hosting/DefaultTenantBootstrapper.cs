@@ -4,32 +4,51 @@ using NetvaerkPortal.Tenants;
 namespace NetvaerkPortal.Web.Hosting;
 
 /// <summary>On first start with an empty App_Data, registers and sets up the Default tenant from the
-/// setup recipe, before the server takes requests.</summary>
+/// setup recipe, before the server takes requests; with Portal:Setup:CaseTenants also the case organisations.</summary>
 public sealed class DefaultTenantBootstrapper(TenantStore store, TenantManager tenants, IOptions<PortalOptions> options, ILogger<DefaultTenantBootstrapper> logger) : IHostedService
 {
+    /// <summary>The case organisations' tenants: name, URL prefix and recipe.</summary>
+    public static readonly IReadOnlyList<(string Name, string Prefix, string Recipe)> CaseTenants =
+    [
+        ("DanskSocialraadgiverforening", "dsr", "dansk-socialraadgiverforening"),
+        ("NyborgKommune", "nyborg", "nyborg-kommune"),
+        ("AarhusKommuneSundhed", "aarhus-sundhed", "aarhus-kommune-sundhed"),
+        ("FtfFormaend", "ftf", "ftf-formaend"),
+    ];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var setup = options.Value.Setup;
+        var request = new SetupRequest(setup.AdminUserName, setup.AdminEmail, setup.AdminPassword);
         var existing = store.Find(TenantSettings.DefaultName);
-        if (existing is { State: not TenantState.Uninitialized })
+        if (existing is null or { State: TenantState.Uninitialized })
         {
-            return;
+            if (existing is null)
+            {
+                tenants.Register(new TenantSettings { Name = TenantSettings.DefaultName, RecipeName = setup.Recipe });
+            }
+
+            logger.LogInformation("Setting up the Default tenant from the '{Recipe}' recipe in {AppData}", setup.Recipe, store.AppDataPath);
+            Announce(await tenants.SetupExistingAsync(TenantSettings.DefaultName, request, cancellationToken));
         }
 
-        if (existing is null)
+        if (setup.CaseTenants)
         {
-            tenants.Register(new TenantSettings { Name = TenantSettings.DefaultName, RecipeName = setup.Recipe });
-        }
-
-        logger.LogInformation("Setting up the Default tenant from the '{Recipe}' recipe in {AppData}", setup.Recipe, store.AppDataPath);
-        var result = await tenants.SetupExistingAsync(TenantSettings.DefaultName,
-            new SetupRequest(setup.AdminUserName, setup.AdminEmail, setup.AdminPassword), cancellationToken);
-        if (result.GeneratedPassword is not null)
-        {
-            // Printed once, on purpose: the password is stored only as a hash.
-            Console.WriteLine($"Default tenant is set up. Sign in as '{result.AdminUserName}' with the password: {result.GeneratedPassword}");
+            foreach (var (name, prefix, recipe) in CaseTenants.Where(t => store.Find(t.Name) is null))
+            {
+                Announce(await tenants.CreateAsync(new CreateTenantRequest(name, prefix, null, recipe, request), cancellationToken));
+            }
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static void Announce(SetupResult result)
+    {
+        var where = result.Tenant.IsDefault ? "/" : $"/{result.Tenant.RequestUrlPrefix}/";
+        // Printed once, on purpose: the password is stored only as a hash.
+        Console.WriteLine(result.GeneratedPassword is null
+            ? $"Tenant '{result.Tenant.Name}' is set up at {where}. Sign in as '{result.AdminUserName}'."
+            : $"Tenant '{result.Tenant.Name}' is set up at {where}. Sign in as '{result.AdminUserName}' with the password: {result.GeneratedPassword}");
+    }
 }
