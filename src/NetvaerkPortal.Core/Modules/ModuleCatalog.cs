@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyModel;
 
 namespace NetvaerkPortal.Modules;
 
@@ -51,7 +52,7 @@ public sealed class ModuleCatalog
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<ModuleDescriptor>();
-        var pending = new Queue<Assembly>([entryAssembly]);
+        var pending = new Queue<Assembly>([entryAssembly, .. ProjectReferences(entryAssembly)]);
         while (pending.Count > 0)
         {
             var assembly = pending.Dequeue();
@@ -84,6 +85,27 @@ public sealed class ModuleCatalog
         }
 
         return new ModuleCatalog(found);
+    }
+
+    /// <summary>The projects the host references, from its deps.json: the compiler leaves a reference out of
+    /// the assembly when the host never names a type of it, which is the usual case for a module.</summary>
+    private static List<Assembly> ProjectReferences(Assembly entryAssembly)
+    {
+        var context = DependencyContext.Load(entryAssembly) ?? DependencyContext.Default;
+        var found = new List<Assembly>();
+        foreach (var library in context?.RuntimeLibraries.Where(l => l.Type == "project") ?? [])
+        {
+            try
+            {
+                found.Add(Assembly.Load(new AssemblyName(library.Name)));
+            }
+            catch (FileNotFoundException)
+            {
+                // A project whose assembly is not deployed cannot hold a module.
+            }
+        }
+
+        return found;
     }
 
     private static bool IsFrameworkAssembly(string? name) =>
