@@ -80,8 +80,15 @@ public sealed class ContentManager(
         }, cancellationToken);
 
     /// <summary>Makes an old version's content the new latest draft; the published version stays until the draft is published.</summary>
-    public Task RestoreAsync(string contentItemId, string contentItemVersionId, CancellationToken cancellationToken = default) =>
-        WriteAsync(contentItemId, IndexingChange.Update, versions =>
+    public async Task RestoreAsync(string contentItemId, string contentItemVersionId, CancellationToken cancellationToken = default)
+    {
+        // The old content is checked like any save: e.g. its URL path may have been taken by another item since.
+        if (await GetVersionAsync(contentItemVersionId, cancellationToken) is { } old && old.ContentItemId == contentItemId)
+        {
+            await ValidateAsync(old, cancellationToken);
+        }
+
+        await WriteAsync(contentItemId, IndexingChange.Update, versions =>
         {
             var latest = RequireLatest(contentItemId, versions);
             var old = versions.FirstOrDefault(v => v.ContentItemVersionId == contentItemVersionId)
@@ -91,6 +98,7 @@ public sealed class ContentManager(
             versions.Add(restored);
             db.ContentItems.Add(restored);
         }, cancellationToken);
+    }
 
     /// <summary>Removes the item: no version stays Latest or Published; the versions are kept for audit.</summary>
     public Task DeleteAsync(string contentItemId, CancellationToken cancellationToken = default) =>

@@ -8,8 +8,8 @@ public sealed class TenantResolver(TenantStore store)
     public TenantMatch? Resolve(HostString host, PathString path)
     {
         var tenants = store.All();
-        var byHost = tenants.FirstOrDefault(t =>
-            t.RequestUrlHost.Length > 0 && string.Equals(t.RequestUrlHost, host.Host, StringComparison.OrdinalIgnoreCase));
+        // A tenant's host may carry a port (TenantNames allows "name:port"): try the host with its port first.
+        var byHost = tenants.FirstOrDefault(t => HostIs(t, host.Value)) ?? tenants.FirstOrDefault(t => HostIs(t, host.Host));
 
         var segment = FirstSegment(path);
         var byPrefix = segment is null
@@ -33,6 +33,9 @@ public sealed class TenantResolver(TenantStore store)
         var fallback = tenants.FirstOrDefault(t => t.IsDefault && t.RequestUrlHost.Length == 0);
         return fallback is null ? null : new TenantMatch(fallback, "");
     }
+
+    private static bool HostIs(TenantSettings tenant, string? host) =>
+        tenant.RequestUrlHost.Length > 0 && string.Equals(tenant.RequestUrlHost, host, StringComparison.OrdinalIgnoreCase);
 
     private static string? FirstSegment(PathString path)
     {
