@@ -50,7 +50,9 @@ public static class PortalHostExtensions
             .AddSignInManager()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        services.AddRouting();
         services.AddPortalAuthentication();
+        services.AddAntiforgery();
 
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentManager>();

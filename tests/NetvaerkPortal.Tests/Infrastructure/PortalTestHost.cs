@@ -62,7 +62,7 @@ public sealed class PortalTestHost : IAsyncDisposable
     {
         prefix ??= host is null ? name.ToLowerInvariant() : null;
         var result = await Tenants.CreateAsync(new CreateTenantRequest(
-            name, prefix, host, "netvaerk-portal", new SetupRequest("admin", "admin@example.test", AdminPassword)));
+            name, prefix, host, AppData.EmptyRecipe(), new SetupRequest("admin", "admin@example.test", AdminPassword)));
         return result.Tenant;
     }
 

@@ -18,6 +18,24 @@ public sealed class TempAppData : IDisposable
     /// <summary>A RAM disk where there is one: SQLite syncs every commit to disk, and the suite makes thousands.</summary>
     private static string Root { get; } = OperatingSystem.IsLinux() && Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath();
 
+    /// <summary>A recipe that only enables every discovered feature (plus <paramref name="extraFeatures"/>),
+    /// for tests that want an empty tenant; the shipped recipes bring content.</summary>
+    public string EmptyRecipe(params string[] extraFeatures)
+    {
+        var features = NetvaerkPortal.Modules.ModuleCatalog.Discover(typeof(Program).Assembly).Ordered.Select(m => m.Id).Concat(extraFeatures);
+        var path = System.IO.Path.Combine(Path, "empty.recipe.json");
+        File.WriteAllText(path, new System.Text.Json.Nodes.JsonObject
+        {
+            ["name"] = "empty",
+            ["steps"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["name"] = "feature",
+                ["enable"] = new System.Text.Json.Nodes.JsonArray(features.Select(f => (System.Text.Json.Nodes.JsonNode)f).ToArray()),
+            }),
+        }.ToJsonString());
+        return path;
+    }
+
     public string TenantsFile => System.IO.Path.Combine(Path, "tenants.json");
 
     public string SitePath(string tenantName) => System.IO.Path.Combine(Path, "Sites", tenantName);

@@ -125,9 +125,9 @@ public sealed class FeatureGateTests
             var discovered = ModuleCatalog.Discover(typeof(Program).Assembly).Ordered;
             var probe = new ModuleDescriptor(ProbeFeature, "Probe", ["Netvaerk.Content"], false, "", typeof(ProbeStartup).Assembly, typeof(ProbeStartup));
             builder.Services.AddPortalCore(new ModuleCatalog([.. discovered, probe]));
-            builder.Services.AddSingleton<ITenantInitializer, CodeSetupInitializer>();
 
             var app = builder.Build();
+            app.UseMiddleware<TenantMiddleware>();
             app.UsePortalTenants();
             app.MapPortalModules();
             app.MapGet("/open", () => "open");
@@ -137,7 +137,7 @@ public sealed class FeatureGateTests
 
         public async Task<TenantSettings> CreateTenantAsync(string name, string prefix) =>
             (await _app.Services.GetRequiredService<TenantManager>().CreateAsync(new CreateTenantRequest(
-                name, prefix, null, "netvaerk-portal", new SetupRequest("admin", "admin@example.test", PortalTestHost.AdminPassword)))).Tenant;
+                name, prefix, null, _appData.EmptyRecipe(ProbeFeature), new SetupRequest("admin", "admin@example.test", PortalTestHost.AdminPassword)))).Tenant;
 
         public async Task SetFeaturesAsync(TenantSettings tenant, string[] features)
         {
