@@ -36,6 +36,7 @@ public static class PortalHostExtensions
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Scoped);
         services.AddScoped<SiteDocuments>();
+        services.AddSingleton<ITenantMigration, PortalDbMigration>();
 
         services.AddIdentityCore<PortalUser>(options =>
             {

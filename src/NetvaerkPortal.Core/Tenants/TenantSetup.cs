@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Security;
@@ -37,9 +36,7 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
             await using (var scope = scopes.Create(tenant))
             {
                 var services = scope.ServiceProvider;
-                var db = services.GetRequiredService<PortalDbContext>();
-                await db.Database.MigrateAsync(cancellationToken);
-                await DatabaseProviders.PrepareAsync(db, cancellationToken);
+                await MigrateAsync(services, cancellationToken);
 
                 var password = request.AdminPassword;
                 if (string.IsNullOrEmpty(password))
@@ -66,6 +63,15 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
             features.Forget(tenant.Name);
             DeleteSiteFolder(sitePath, folderExisted);
             throw;
+        }
+    }
+
+    /// <summary>Runs every registered schema migration (platform first, then modules) in the tenant's scope.</summary>
+    public static async Task MigrateAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
+    {
+        foreach (var migration in tenantServices.GetServices<ITenantMigration>())
+        {
+            await migration.MigrateAsync(tenantServices, cancellationToken);
         }
     }
 
