@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Tenants;
+using NetvaerkPortal.Tests.Infrastructure;
 using NetvaerkPortal.Web.CommandLine;
 
 namespace NetvaerkPortal.Tests.Recipes;
@@ -8,17 +8,13 @@ namespace NetvaerkPortal.Tests.Recipes;
 /// <summary>Runs the portal's command line against its own temporary App_Data, as a user would.</summary>
 public sealed class PortalCommandRunner : IDisposable
 {
-    public PortalCommandRunner()
-    {
-        AppData = Path.Combine(Path.GetTempPath(), "netvaerk-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(AppData);
-    }
+    private readonly TempAppData _appData = new();
 
-    public string AppData { get; }
+    public string AppData => _appData.Path;
 
-    public string TenantsFile => Path.Combine(AppData, "tenants.json");
+    public string TenantsFile => _appData.TenantsFile;
 
-    public string SiteFolder(string tenant) => Path.Combine(AppData, "Sites", tenant);
+    public string SiteFolder(string tenant) => _appData.SitePath(tenant);
 
     public static string Fixture(string name) =>
         Path.Combine(RepositoryRoot, "..", "shared", "fixtures", "orchardcore-recipes", name);
@@ -49,27 +45,17 @@ public sealed class PortalCommandRunner : IDisposable
         return await work(scope.ServiceProvider);
     }
 
-    /// <summary>Writes a recipe file into a folder of its own under App_Data's parent and returns its path.</summary>
+    /// <summary>Writes a recipe file into a folder of its own inside App_Data and returns its path.</summary>
     public string WriteRecipe(string json, string fileName = "test.recipe.json")
     {
-        var folder = Path.Combine(AppData, "..", Path.GetFileName(AppData) + "-recipes");
+        var folder = Path.Combine(AppData, "recipes");
         Directory.CreateDirectory(folder);
-        var path = Path.GetFullPath(Path.Combine(folder, fileName));
+        var path = Path.Combine(folder, fileName);
         File.WriteAllText(path, json);
         return path;
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var folder in new[] { AppData, AppData + "-recipes" })
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-    }
+    public void Dispose() => _appData.Dispose();
 
     private static string FindRoot()
     {

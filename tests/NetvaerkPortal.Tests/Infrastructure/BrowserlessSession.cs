@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace NetvaerkPortal.Tests.Infrastructure;
+
+/// <summary>A cookie-keeping HTTP client that fills in forms as a browser would: it reads the page's
+/// antiforgery token and posts it back with the fields.</summary>
+public sealed partial class BrowserlessSession(PortalWebFactory factory, string pathBase = "") : IDisposable
+{
+    private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<HttpResponseMessage> GetAsync(string path) => await _client.GetAsync(new Uri(pathBase + path, UriKind.Relative));
+
+    /// <summary>Loads <paramref name="pagePath"/>, takes its antiforgery token and posts the fields to <paramref name="postPath"/> (the same page by default).</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pagePath, IDictionary<string, string> fields, string? postPath = null)
+    {
+        var page = await (await GetAsync(pagePath)).Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(page);
+        var form = new Dictionary<string, string>(fields);
+        if (token.Success)
+        {
+            form["__RequestVerificationToken"] = token.Groups[1].Value;
+        }
+
+        return await PostAsync(postPath ?? pagePath, form);
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string path, IDictionary<string, string> form)
+    {
+        using var content = new FormUrlEncodedContent(form);
+        return await _client.PostAsync(new Uri(pathBase + path, UriKind.Relative), content);
+    }
+
+    public async Task SignInAsync(string userName, string password)
+    {
+        var response = await SubmitAsync("/account/login", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
