@@ -16,8 +16,9 @@ public sealed class PortalCommandRunner : IDisposable
 
     public string SiteFolder(string tenant) => _appData.SitePath(tenant);
 
+    /// <summary>A real Orchard Core recipe; copied into the repository (with its licence notice) so the tests need nothing beside it.</summary>
     public static string Fixture(string name) =>
-        Path.Combine(RepositoryRoot, "..", "shared", "fixtures", "orchardcore-recipes", name);
+        Path.Combine(RepositoryRoot, "tests", "NetvaerkPortal.Tests", "Fixtures", "orchardcore-recipes", name);
 
     public static string RepositoryRoot { get; } = FindRoot();
 

@@ -127,6 +127,26 @@ public sealed class TenantCreationTests
     }
 
     [Fact]
+    public async Task A_registered_tenant_whose_recipe_fails_goes_back_to_uninitialized_without_database_or_folder()
+    {
+        await using var host = PortalTestHost.Create();
+        var broken = Path.Combine(host.AppData.Path, "broken.recipe.json");
+        await File.WriteAllTextAsync(broken, """{ "name": "broken", "steps": [ { "name": "feature", "enable": [] }, { "name": "content", "data": [ { "ContentType": "Ukendt" } ] } ] }""");
+        host.Tenants.Register(new TenantSettings { Name = "Default", RecipeName = broken });
+
+        var failed = await Assert.ThrowsAsync<NetvaerkPortal.Recipes.RecipeException>(() =>
+            host.Tenants.SetupExistingAsync("Default", new SetupRequest("admin", "admin@example.test", PortalTestHost.AdminPassword)));
+
+        Assert.Contains("step 2 'content'", failed.Message, StringComparison.Ordinal);
+        Assert.Equal([("Default", "Uninitialized", "")], EntriesIn(host.AppData));
+        Assert.Empty(host.AppData.SiteFolders());
+
+        host.Tenants.Register(new TenantSettings { Name = "Default", RecipeName = host.AppData.EmptyRecipe() });
+        var retried = await host.Tenants.SetupExistingAsync("Default", new SetupRequest("admin", "admin@example.test", PortalTestHost.AdminPassword));
+        Assert.Equal(TenantState.Running, retried.Tenant.State);
+    }
+
+    [Fact]
     public async Task A_leftover_site_folder_is_not_taken_over()
     {
         await using var host = PortalTestHost.Create();
