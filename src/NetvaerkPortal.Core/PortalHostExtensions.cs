@@ -19,6 +19,7 @@ public static class PortalHostExtensions
     {
         services.AddSingleton(modules);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Display.MarkdownRenderer>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantResolver>();
         services.AddSingleton<TenantFeatures>();

@@ -21,7 +21,7 @@ public sealed class AutoroutePartHandler : IContentHandler
             || normalized.Split('/').Any(segment => segment is "." or ".."))
         {
             throw new ContentValidationException(item.ContentItemId, "AutoroutePart.Path",
-                $"'{path}' is not a usable URL path. Use lowercase words joined by '-' and '/', e.g. 'viden/moedestruktur'.");
+                "'{0}' is not a usable URL path. Use lowercase words joined by '-' and '/', e.g. 'viden/moedestruktur'.", path);
         }
 
         item.GetOrCreatePart("AutoroutePart")["Path"] = normalized;
@@ -29,7 +29,7 @@ public sealed class AutoroutePartHandler : IContentHandler
         if (taken)
         {
             throw new ContentValidationException(item.ContentItemId, "AutoroutePart.Path",
-                $"The path '{normalized}' is already used by another item. Choose another path.");
+                "The path '{0}' is already used by another item. Choose another path.", normalized);
         }
     }
 

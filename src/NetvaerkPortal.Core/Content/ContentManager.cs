@@ -16,7 +16,7 @@ public sealed class ContentManager(
     public async Task<ContentItem> NewAsync(string contentType, CancellationToken cancellationToken = default)
     {
         var type = await definitions.GetTypeAsync(contentType, cancellationToken)
-            ?? throw new ContentValidationException(null, "ContentType", $"Unknown content type '{contentType}'. Define it in a module or a recipe's ContentDefinition step first.");
+            ?? throw new ContentValidationException(null, "ContentType", "Unknown content type '{0}'. Define it in a module or a recipe's ContentDefinition step first.", contentType);
         return new ContentItem { ContentItemId = NewId(), ContentType = type.Name };
     }
 
@@ -92,7 +92,7 @@ public sealed class ContentManager(
         {
             var latest = RequireLatest(contentItemId, versions);
             var old = versions.FirstOrDefault(v => v.ContentItemVersionId == contentItemVersionId)
-                ?? throw new ContentValidationException(contentItemId, "ContentItemVersionId", $"Version '{contentItemVersionId}' does not belong to this item.");
+                ?? throw new ContentValidationException(contentItemId, "ContentItemVersionId", "Version '{0}' does not belong to this item.", contentItemVersionId);
             latest.Latest = false;
             var restored = NewVersion(old, clock.GetUtcNow().UtcDateTime);
             versions.Add(restored);
@@ -176,13 +176,13 @@ public sealed class ContentManager(
         }
 
         var type = await definitions.GetTypeAsync(item.ContentType, cancellationToken)
-            ?? throw new ContentValidationException(item.ContentItemId, "ContentType", $"Unknown content type '{item.ContentType}'. Define it in a module or a recipe's ContentDefinition step first.");
+            ?? throw new ContentValidationException(item.ContentItemId, "ContentType", "Unknown content type '{0}'. Define it in a module or a recipe's ContentDefinition step first.", item.ContentType);
 
         foreach (var part in type.Parts.Where(p => p.Required))
         {
             if (item.Part(part.Name) is null)
             {
-                throw new ContentValidationException(item.ContentItemId, part.Name, $"The required part '{part.Name}' of type '{type.Name}' is missing.");
+                throw new ContentValidationException(item.ContentItemId, part.Name, "The required part '{0}' of type '{1}' is missing.", part.Name, type.Name);
             }
         }
 

@@ -1,13 +1,34 @@
+using System.Globalization;
+
 namespace NetvaerkPortal.Content;
 
-/// <summary>A content item was refused; names the item and the field so the author can fix it. Nothing was written.</summary>
-public sealed class ContentValidationException(string? contentItemId, string? field, string message) : Exception(Describe(contentItemId, message))
+/// <summary>A content item was refused; names the item and the field so the author can fix it. Nothing was written.
+/// <see cref="Template"/> and <see cref="Arguments"/> let a page show the reason in the reader's language;
+/// <see cref="Reason"/> is English, for the API and the command line.</summary>
+public sealed class ContentValidationException : Exception
 {
-    public string? ContentItemId { get; } = contentItemId;
+    public ContentValidationException(string? contentItemId, string? field, string template, params object?[] arguments)
+        : base(Describe(contentItemId, Format(template, arguments)))
+    {
+        ContentItemId = contentItemId;
+        Field = field;
+        Template = template;
+        Arguments = arguments;
+        Reason = Format(template, arguments);
+    }
 
-    public string? Field { get; } = field;
+    public string? ContentItemId { get; }
 
-    public string Reason { get; } = message;
+    public string? Field { get; }
+
+    public string Reason { get; }
+
+    public string Template { get; }
+
+    public object?[] Arguments { get; }
+
+    private static string Format(string template, object?[] arguments) =>
+        arguments.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, arguments);
 
     private static string Describe(string? id, string message) =>
         string.IsNullOrEmpty(id) ? message : $"Content item '{id}': {message}";

@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NetvaerkPortal.Content;
+using NetvaerkPortal.Display;
+using NetvaerkPortal.Web.Hosting;
+
+namespace NetvaerkPortal.Web.Pages.Admin.Content;
+
+/// <summary>Create and edit one content item: its parts' fields, Markdown with a preview, and the
+/// actions save draft, publish, unpublish and delete.</summary>
+public sealed class EditModel(ContentManager content, ContentDefinitionManager definitions, MarkdownRenderer markdown, IStringLocalizer<UiText> text) : PageModel
+{
+    public ContentTypeDefinition Type { get; private set; } = null!;
+
+    public ContentItem Item { get; private set; } = null!;
+
+    public IReadOnlyList<PartField> Fields { get; private set; } = [];
+
+    public IReadOnlyList<ContentItem> Networks { get; private set; } = [];
+
+    public bool IsNew { get; private set; }
+
+    public bool HasPublishedVersion { get; private set; }
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string? Message { get; private set; }
+
+    public string? PreviewHtml { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, string? type, string? saved, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, type, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Message = saved switch
+        {
+            "draft" => text["Kladden er gemt."].Value,
+            "published" => text["Indholdet er udgivet."].Value,
+            "unpublished" => text["Indholdet er ikke længere udgivet."].Value,
+            "restored" => text["Den gamle version er gendannet som kladde."].Value,
+            _ => null,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, string? type, string action, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, type, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            switch (action)
+            {
+                case "unpublish":
+                    await content.UnpublishAsync(Item.ContentItemId, cancellationToken);
+                    return Redirect(Url.Content($"~/admin/content/{Item.ContentItemId}?saved=unpublished"));
+                case "delete":
+                    await content.DeleteAsync(Item.ContentItemId, cancellationToken);
+                    return Redirect(Url.Content($"~/admin/content?type={Type.Name}"));
+            }
+
+            foreach (var field in Fields)
+            {
+                if (PartEditors.Apply(Item, field, Request.Form[field.FormName]) is { } error)
+                {
+                    Errors[field.FormName] = error;
+                }
+            }
+
+            if (action == "preview" || Errors.Count > 0)
+            {
+                PreviewHtml = action == "preview" ? markdown.ToSafeHtml(Item.Text("MarkdownBodyPart", "Markdown")) : null;
+                Response.StatusCode = Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+                return Page();
+            }
+
+            if (IsNew)
+            {
+                Item.Owner = Item.Author = User.Identity?.Name ?? "";
+            }
+
+            Item.Author = User.Identity?.Name ?? Item.Author;
+            if (action == "publish")
+            {
+                await content.PublishAsync(Item, cancellationToken);
+            }
+            else
+            {
+                await content.SaveDraftAsync(Item, cancellationToken);
+            }
+
+            return Redirect(Url.Content($"~/admin/content/{Item.ContentItemId}?saved={(action == "publish" ? "published" : "draft")}"));
+        }
+        catch (ContentValidationException error)
+        {
+            var field = Fields.FirstOrDefault(f => error.Field is not null && (error.Field == f.Part + "." + f.Field || error.Field == f.Part));
+            Errors[field?.FormName ?? ""] = text[error.Template, error.Arguments!];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        catch (ContentItemNotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    public string Value(PartField field) => Request.HasFormContentType && Request.Form.ContainsKey(field.FormName)
+        ? Request.Form[field.FormName].ToString()
+        : PartEditors.Value(Item, field);
+
+    private async Task<bool> LoadAsync(string id, string? type, CancellationToken cancellationToken)
+    {
+        IsNew = id == "new";
+        if (IsNew)
+        {
+            if (type is null || await definitions.GetTypeAsync(type, cancellationToken) is null)
+            {
+                return false;
+            }
+
+            Item = await content.NewAsync(type, cancellationToken);
+        }
+        else
+        {
+            var latest = await content.GetAsync(id, VersionOptions.Latest, cancellationToken);
+            if (latest is null)
+            {
+                return false;
+            }
+
+            Item = latest;
+            HasPublishedVersion = latest.Published || await content.GetAsync(id, VersionOptions.Published, cancellationToken) is not null;
+        }
+
+        Type = (await definitions.GetTypeAsync(Item.ContentType, cancellationToken))!;
+        Fields = PartEditors.For(Type);
+        if (Fields.Any(f => f.Kind == FieldKind.Network))
+        {
+            Networks = await content.ListAsync("Network", VersionOptions.Latest, 0, 500, cancellationToken);
+        }
+
+        return true;
+    }
+}
