@@ -14,6 +14,8 @@ public enum FieldKind
     Network,
 }
 
+public sealed record FieldError(string Template, object[] Arguments);
+
 /// <summary>One editable field of a part, with its Danish label.</summary>
 public sealed record PartField(string Part, string Field, string Label, FieldKind Kind, bool Required = false, int MaxLength = 4000)
 {
@@ -63,24 +65,24 @@ public static class PartEditors
         _ => "",
     };
 
-    /// <summary>Writes the posted value into the item; returns an error text (Danish) when it does not fit.</summary>
-    public static string? Apply(ContentItem item, PartField field, string? posted)
+    /// <summary>Writes the posted value into the item; returns an error (a Danish template for the localizer and its arguments) when it does not fit.</summary>
+    public static FieldError? Apply(ContentItem item, PartField field, string? posted)
     {
         var text = (posted ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
         text = field.Kind is FieldKind.Markdown or FieldKind.Multiline ? text.TrimEnd() : text.Trim();
         if (field.Required && text.Length == 0)
         {
-            return $"{field.Label} skal udfyldes.";
+            return new FieldError("{0} skal udfyldes.", [field.Label]);
         }
 
         if (text.Length > field.MaxLength)
         {
-            return $"{field.Label} må højst være {field.MaxLength} tegn (nu {text.Length}).";
+            return new FieldError("{0} må højst være {1} tegn (nu {2}).", [field.Label, field.MaxLength, text.Length]);
         }
 
         if (field.Kind == FieldKind.Date && text.Length > 0 && !DateOnly.TryParseExact(text, "yyyy-MM-dd", out _))
         {
-            return $"{field.Label} skal være en dato som 2026-11-26.";
+            return new FieldError("{0} skal være en dato som 2026-11-26.", [field.Label]);
         }
 
         var part = item.GetOrCreatePart(field.Part);

@@ -70,7 +70,7 @@ public sealed class EditModel(ContentManager content, ContentDefinitionManager d
             {
                 if (PartEditors.Apply(Item, field, Request.Form[field.FormName]) is { } error)
                 {
-                    Errors[field.FormName] = error;
+                    Errors[field.FormName] = text[error.Template, [text[(string)error.Arguments[0]].Value, .. error.Arguments[1..]]];
                 }
             }
 
