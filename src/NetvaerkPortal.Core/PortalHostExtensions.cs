@@ -20,6 +20,8 @@ public static class PortalHostExtensions
         services.AddSingleton(modules);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Display.MarkdownRenderer>();
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, Display.PortalLocalizerFactory>();
+        services.AddLocalization();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantResolver>();
         services.AddSingleton<TenantFeatures>();
@@ -51,7 +53,8 @@ public static class PortalHostExtensions
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddRouting();
         services.AddPortalAuthentication();
         services.AddAntiforgery();

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Localization;
-using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
 using NetvaerkPortal.Security;
 
@@ -17,8 +15,6 @@ public static class PortalApplication
     {
         builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         builder.Services.AddPortalCore(ModuleCatalog.Discover(typeof(Program).Assembly));
-        builder.Services.AddSingleton<IStringLocalizerFactory, PortalLocalizerFactory>();
-        builder.Services.AddLocalization();
 
         // Keys beside the tenants, so sign-in cookies survive a restart.
         var appData = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Portal:AppDataPath"] ?? "App_Data"));

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NetvaerkPortal.Security;
+using NetvaerkPortal.Web.Hosting;
+
+namespace NetvaerkPortal.Web.Pages.Admin.Users;
+
+/// <summary>The tenant's users: Administrators create users, set their role and lock or unlock them.</summary>
+[Authorize(Policy = PortalPolicies.Administrator)]
+public sealed class IndexModel(UserManager<PortalUser> users, IStringLocalizer<UiText> text) : PageModel
+{
+    public IReadOnlyList<(PortalUser User, IList<string> Roles)> Users { get; private set; } = [];
+
+    [BindProperty]
+    public CreateInput Input { get; set; } = new();
+
+    public List<string> Errors { get; } = [];
+
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var role = PortalRoles.All.FirstOrDefault(r => r == Input.Role);
+        if (role is null)
+        {
+            Errors.Add(text["Vælg en rolle."]);
+        }
+        else
+        {
+            var user = new PortalUser { UserName = Input.UserName.Trim(), Email = Input.Email.Trim(), EmailConfirmed = true };
+            var created = await users.CreateAsync(user, Input.Password);
+            if (created.Succeeded)
+            {
+                await users.AddToRoleAsync(user, role);
+                Message = text["Brugeren {0} er oprettet.", user.UserName];
+                Input = new CreateInput();
+            }
+            else
+            {
+                Errors.AddRange(created.Errors.Select(e => e.Description));
+            }
+        }
+
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(string id, bool locked)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.UserName == User.Identity?.Name)
+        {
+            Errors.Add(text["Du kan ikke låse din egen konto."]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+            // A new security stamp signs the user out everywhere at the next validation.
+            await users.UpdateSecurityStampAsync(user);
+            Message = locked ? text["{0} er låst.", user.UserName!] : text["{0} er låst op.", user.UserName!];
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var list = new List<(PortalUser, IList<string>)>();
+        foreach (var user in await users.Users.OrderBy(u => u.UserName).Take(500).ToListAsync())
+        {
+            list.Add((user, await users.GetRolesAsync(user)));
+        }
+
+        Users = list;
+    }
+
+    public sealed class CreateInput
+    {
+        public string UserName { get; set; } = "";
+
+        public string Email { get; set; } = "";
+
+        public string Password { get; set; } = "";
+
+        public string Role { get; set; } = PortalRoles.Member;
+    }
+}
