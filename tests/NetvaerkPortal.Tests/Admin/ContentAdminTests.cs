@@ -71,7 +71,11 @@ public sealed class ContentAdminTests : IAsyncLifetime, IDisposable
         Assert.Null(await GetAsync(id, VersionOptions.Published));
         Assert.NotNull(await GetAsync(id, VersionOptions.Latest));
 
-        await editor.SubmitAsync($"/admin/content/{id}", new Dictionary<string, string> { ["action"] = "delete" });
+        var asked = await editor.SubmitAsync($"/admin/content/{id}", new Dictionary<string, string> { ["action"] = "delete" });
+        Assert.Contains("Ja, slet", await asked.Content.ReadAsStringAsync());
+        Assert.NotNull(await GetAsync(id, VersionOptions.Latest));
+
+        await editor.SubmitAsync($"/admin/content/{id}", new Dictionary<string, string> { ["action"] = "delete-confirmed" });
         Assert.Null(await GetAsync(id, VersionOptions.Latest));
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"/admin/content/{id}")).StatusCode);
     }

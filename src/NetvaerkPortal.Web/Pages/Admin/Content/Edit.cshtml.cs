@@ -29,6 +29,8 @@ public sealed class EditModel(ContentManager content, ContentDefinitionManager d
 
     public string? PreviewHtml { get; private set; }
 
+    public bool ConfirmDelete { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, string? type, string? saved, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, type, cancellationToken))
@@ -62,6 +64,10 @@ public sealed class EditModel(ContentManager content, ContentDefinitionManager d
                     await content.UnpublishAsync(Item.ContentItemId, cancellationToken);
                     return Redirect(Url.Content($"~/admin/content/{Item.ContentItemId}?saved=unpublished"));
                 case "delete":
+                    // Without JavaScript a confirm() is not there; ask on the page instead.
+                    ConfirmDelete = true;
+                    return Page();
+                case "delete-confirmed":
                     await content.DeleteAsync(Item.ContentItemId, cancellationToken);
                     return Redirect(Url.Content($"~/admin/content?type={Type.Name}"));
             }
