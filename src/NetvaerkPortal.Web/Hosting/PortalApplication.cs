@@ -37,6 +37,7 @@ public static class PortalApplication
 
         builder.AddPortalServices();
         builder.Services.AddHealthChecks();
+        builder.Services.AddOpenApi();
         // Danish letters stay letters in the HTML instead of becoming character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -67,6 +68,7 @@ public static class PortalApplication
         app.UsePortalTenants();
         app.MapPortalModules();
         app.MapRazorPages();
+        app.MapOpenApi();
         app.MapGet("/", HomePage.RenderAsync);
         app.MapGet("/sprog/{culture}", ChooseLanguage);
         return app;
