@@ -41,6 +41,9 @@ public static class PortalApplication
         // Danish letters stay letters in the HTML instead of becoming character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // The same in the JSON API (characters that matter in HTML stay escaped).
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHostedService<DefaultTenantBootstrapper>();
         builder.Services.AddRazorPages(options =>
         {
