@@ -112,7 +112,12 @@ public static class ContentApi
         }
 
         var access = await readers.GetAccessAsync(cancellationToken);
-        Stamp(item, owner: access.UserId!, author: access.UserName);
+        if (access.UserId is not { } owner)
+        {
+            return ApiResults.Forbidden("Your sign-in does not belong to a user of this site. Sign in here, or use a token made here.");
+        }
+
+        Stamp(item, owner, author: access.UserName);
         NetworkPartsHandler.ApplyVisibilityDefault(item);
         if (!ContentPermissions.CanWrite(access, item))
         {
