@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 using NetvaerkPortal.Content;
 
 namespace Netvaerk.Networks.Api;
@@ -50,6 +52,24 @@ internal static class ApiResults
 
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    /// <summary>Documents a JSON request body in the OpenAPI description without making routing refuse other
+    /// content types with a bare 415: scripts that forget the header still get the body parsed, and a problem if it is not JSON.</summary>
+    public static TBuilder JsonBody<TBuilder>(this TBuilder builder, string description)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Description = description,
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } },
+                },
+            };
+            return Task.CompletedTask;
+        });
 
     public static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: $"The request body is larger than {MaxBodyBytes / 1024 / 1024} MB.");

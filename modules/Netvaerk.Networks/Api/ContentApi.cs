@@ -35,10 +35,10 @@ public static class ContentApi
             .WithSummary("Lists the items the caller may read (editors: latest versions, drafts included), newest first.");
         content.MapGet("/{contentItemId}", GetAsync).WithName("GetContent")
             .WithSummary("One item: its latest version for those who may edit it, else its published version.");
-        content.MapPost("/", CreateAsync).WithName("CreateContent").Accepts<JsonObject>("application/json")
+        content.MapPost("/", CreateAsync).WithName("CreateContent").JsonBody("A content item in Orchard Core content JSON.")
             .WithSummary("Creates an item from Orchard content JSON; \"Published\": true publishes it, otherwise it is a draft.")
             .AddEndpointFilter<ApiWriteProtection>();
-        content.MapPut("/{contentItemId}", UpdateAsync).WithName("UpdateContent").Accepts<JsonObject>("application/json")
+        content.MapPut("/{contentItemId}", UpdateAsync).WithName("UpdateContent").JsonBody("The item's new content in Orchard Core content JSON (ContentItemId and ContentType may be left out).")
             .WithSummary("Saves a new latest version; \"Published\": true publishes it, otherwise it is a draft on top of the published version.")
             .AddEndpointFilter<ApiWriteProtection>();
         content.MapDelete("/{contentItemId}", DeleteAsync).WithName("DeleteContent")

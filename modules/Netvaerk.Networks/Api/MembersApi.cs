@@ -24,7 +24,7 @@ public static class MembersApi
     {
         var members = routes.MapGroup("/api/networks/{networkId}/members").WithTags("Network members");
         members.MapGet("/", ListAsync).WithName("ListNetworkMembers");
-        members.MapPut("/{userName}", SetAsync).WithName("SetNetworkMember").Accepts<SetMemberRequest>("application/json")
+        members.MapPut("/{userName}", SetAsync).WithName("SetNetworkMember").JsonBody("{\"Role\": \"member\" | \"coordinator\"}; empty for member.")
             .WithSummary("Adds the user to the network, or changes their role: {\"Role\": \"member\" | \"coordinator\"}.")
             .AddEndpointFilter<ApiWriteProtection>();
         members.MapDelete("/{userName}", RemoveAsync).WithName("RemoveNetworkMember")
