@@ -47,13 +47,28 @@ public sealed class NetworkPartsHandler : IContentHandler
     }
 
     /// <summary>Puts the type's default visibility on an item that names none (also used before permission checks).</summary>
+    /// <remarks>Also spells a known visibility the canonical way ("network" → "Network"), so that the rules read it as meant.</remarks>
     public static void ApplyVisibilityDefault(ContentItem item)
     {
-        if (NetworkContentTypes.IsOwn(item.ContentType) && string.IsNullOrWhiteSpace(Text(item, "VisibilityPart", "Visibility")))
+        var value = Text(item, "VisibilityPart", "Visibility")?.Trim();
+        if (string.IsNullOrEmpty(value))
         {
-            item.GetOrCreatePart("VisibilityPart")["Visibility"] = NetworkContentTypes.DefaultVisibility(item);
+            if (NetworkContentTypes.IsOwn(item.ContentType))
+            {
+                item.GetOrCreatePart("VisibilityPart")["Visibility"] = NetworkContentTypes.DefaultVisibility(item);
+            }
+
+            return;
+        }
+
+        if (Canonical(value) is { } canonical)
+        {
+            item.GetOrCreatePart("VisibilityPart")["Visibility"] = canonical;
         }
     }
+
+    private static string? Canonical(string? visibility) =>
+        new[] { Visibility.Public, Visibility.Tenant, Visibility.Network }.FirstOrDefault(v => string.Equals(v, visibility, StringComparison.OrdinalIgnoreCase));
 
     private static void ApplyVisibility(ContentItem item)
     {
@@ -64,8 +79,7 @@ public sealed class NetworkPartsHandler : IContentHandler
         }
 
         var value = Text(item, "VisibilityPart", "Visibility")?.Trim();
-        var canonical = new[] { Visibility.Public, Visibility.Tenant, Visibility.Network }
-            .FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase))
+        var canonical = Canonical(value)
             ?? throw new ContentValidationException(item.ContentItemId, "VisibilityPart.Visibility",
                 $"'{value}' is not a visibility. Use \"Public\" (everybody), \"Tenant\" (signed-in members of this organisation) or \"Network\" (members of the item's network).");
         if (canonical == Visibility.Network && Visibility.NetworkOf(item) is null)

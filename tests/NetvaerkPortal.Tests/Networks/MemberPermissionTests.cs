@@ -23,8 +23,10 @@ public sealed class MemberPermissionTests(NetworkPortal portal)
         var other = await member.PostAsync(Content, NetworkPortal.Json(Note(portal.NetworkY, "Andet netværk")));
         var publicNote = await member.PostAsync(Content, NetworkPortal.Json(Note(portal.NetworkX, "Offentligt notat", "Public")));
         var caseStory = await member.PostAsync(Content, NetworkPortal.Json("""{"ContentType": "Case", "TitlePart": {"Title": "Min case"}}"""));
+        var lowercase = await member.PostAsync(Content, NetworkPortal.Json(Note(portal.NetworkX, "Små bogstaver", "network")));
 
         Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, lowercase.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, publicNote.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, caseStory.StatusCode);
