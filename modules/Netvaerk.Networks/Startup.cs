@@ -1,5 +1,48 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Networks.Api;
+using Netvaerk.Networks.ContentTypes;
+using Netvaerk.Networks.Data;
+using Netvaerk.Networks.Display;
+using Netvaerk.Networks.Listing;
+using Netvaerk.Networks.Members;
+using Netvaerk.Networks.Security;
+using NetvaerkPortal.Content;
+using NetvaerkPortal.Data;
 using NetvaerkPortal.Modules;
+using NetvaerkPortal.Security;
 
 namespace Netvaerk.Networks;
 
-public sealed class Startup : ModuleStartup;
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.Configure<ContentDefinitionOptions>(options => options.Types.AddRange(NetworkContentTypes.Definitions));
+
+        services.AddDbContext<NetworksDbContext>(
+            (provider, options) => DatabaseProviders.ConfigureModule(
+                options, provider.GetRequiredService<PortalDbContext>(), typeof(NetworksDbContext).Assembly.FullName!, NetworksDbContext.MigrationsHistoryTable),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Scoped);
+        services.AddSingleton<ITenantMigration, NetworksDbMigration>();
+
+        // In this order: the parts are checked (title trimmed, visibility defaulted) before the slug is made from the title.
+        services.AddScoped<IContentHandler, NetworkPartsHandler>();
+        services.AddScoped<IContentHandler, SlugHandler>();
+        services.AddScoped<IContentHandler, ContentVisibilityIndexer>();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<NetworkMembers>();
+        services.AddScoped<NetworkReaderContext>();
+        services.AddScoped<IReaderContext>(provider => provider.GetRequiredService<NetworkReaderContext>());
+        services.AddScoped<ReadableContent>();
+    }
+
+    public override void MapRoutes(IEndpointRouteBuilder routes)
+    {
+        routes.MapContentApi();
+        routes.MapMembersApi();
+        routes.MapItemPages();
+    }
+}

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
 using NetvaerkPortal.Recipes;
 using NetvaerkPortal.Security;
@@ -62,6 +63,7 @@ public static class PortalHostExtensions
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentManager>();
         services.AddScoped<IContentHandler, AutoroutePartHandler>();
+        services.AddSingleton<MarkdownRenderer>();
         services.AddRecipes();
 
         foreach (var module in modules.Ordered)
@@ -79,6 +81,7 @@ public static class PortalHostExtensions
         app.UseRouting();
         app.UseMiddleware<FeatureGateMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<RejectInvalidAccessTokens>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NetvaerkPortal.Tenants;
 
 namespace NetvaerkPortal.Data;
@@ -33,6 +34,40 @@ public static class DatabaseProviders
     {
         EnsureSupported(tenant.DatabaseProvider);
         options.UseSqlite(ConnectionString(tenant, sitePath), sqlite => sqlite.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName));
+    }
+
+    /// <summary>Configures a module's own DbContext on the tenant's connection (the platform context's
+    /// connection object, so both can share one transaction), with its own migrations history table.</summary>
+    public static void ConfigureModule(DbContextOptionsBuilder options, PortalDbContext portal, string migrationsAssembly, string historyTable)
+    {
+        if (!portal.Database.IsSqlite())
+        {
+            throw new NotSupportedException($"Database provider '{portal.Database.ProviderName}' is not supported for module tables. Use '{Sqlite}'.");
+        }
+
+        options.UseSqlite(portal.Database.GetDbConnection(), sqlite => sqlite.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
+    }
+
+    /// <summary>Makes a module's context write inside the platform context's current transaction, if there
+    /// is one (a content write, a recipe), so both commit or roll back together.</summary>
+    public static async Task EnlistAsync(DbContext module, PortalDbContext portal, CancellationToken cancellationToken)
+    {
+        var transaction = portal.Database.CurrentTransaction?.GetDbTransaction();
+        if (module.Database.CurrentTransaction?.GetDbTransaction() == transaction)
+        {
+            return;
+        }
+
+        if (module.Database.CurrentTransaction is not null)
+        {
+            // A transaction enlisted earlier has ended; EF refuses a second one until the first is let go.
+            await module.Database.UseTransactionAsync(null, cancellationToken);
+        }
+
+        if (transaction is not null)
+        {
+            await module.Database.UseTransactionAsync(transaction, cancellationToken);
+        }
     }
 
     /// <summary>Engine settings applied once when a tenant database is created.</summary>

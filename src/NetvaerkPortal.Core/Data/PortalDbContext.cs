@@ -7,7 +7,7 @@ using NetvaerkPortal.Security;
 namespace NetvaerkPortal.Data;
 
 /// <summary>A tenant's database: content versions, their index tables, the indexing log,
-/// site documents and the tenant's own users.</summary>
+/// site documents, the tenant's own users and their API tokens.</summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, PortalRole, string>(options)
 {
@@ -18,6 +18,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<IndexingLogEntry> IndexingLog => Set<IndexingLogEntry>();
 
     public DbSet<SiteDocument> Documents => Set<SiteDocument>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -63,6 +65,18 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             document.HasKey(x => x.Name);
             document.Property(x => x.Name).HasMaxLength(255);
             document.Property(x => x.Json).IsRequired();
+        });
+
+        builder.Entity<PersonalAccessToken>(token =>
+        {
+            token.ToTable("PersonalAccessTokens");
+            token.HasKey(x => x.Id);
+            token.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+            token.Property(x => x.Name).HasMaxLength(200);
+            token.Property(x => x.TokenHash).HasMaxLength(64).IsRequired();
+            token.HasIndex(x => x.TokenHash).IsUnique();
+            token.HasIndex(x => x.UserId);
+            token.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -3,23 +3,23 @@ using Markdig;
 
 namespace NetvaerkPortal.Display;
 
-/// <summary>Turns user Markdown into HTML that is safe to put on a page: Markdig renders, HtmlSanitizer
-/// removes scripts, event handlers, javascript: URLs and anything else that could run. One instance
-/// for the process: the pipeline and the sanitizer are expensive to build and thread-safe to use.</summary>
+/// <summary>Turns an author's Markdown into HTML that is safe to put on a page: Markdig renders it,
+/// HtmlSanitizer removes everything that could run (script, event handlers, javascript: URLs,
+/// iframes, forms). Both are built once; each is safe to share between requests once configured.</summary>
 public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseTaskLists()
+        .UseAutoLinks()
         .Build();
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     public string ToSafeHtml(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
-
-    /// <summary>The text of the Markdown without markup, for snippets and search.</summary>
-    public string ToPlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, _pipeline).Trim();
 
     private static HtmlSanitizer CreateSanitizer()
     {
@@ -30,10 +30,23 @@ public sealed class MarkdownRenderer
             sanitizer.AllowedSchemes.Add(scheme);
         }
 
+        // Authors write text, not layout: no inline styles, no classes that could borrow the portal's own.
         sanitizer.AllowedAttributes.Remove("style");
-        sanitizer.AllowedTags.Remove("form");
-        sanitizer.AllowedTags.Remove("input");
-        sanitizer.AllowedTags.Remove("button");
+        sanitizer.AllowedAttributes.Remove("class");
+        sanitizer.AllowedCssProperties.Clear();
+        foreach (var tag in new[] { "form", "input", "button", "select", "option", "textarea", "label", "fieldset", "legend" })
+        {
+            sanitizer.AllowedTags.Remove(tag);
+        }
+
+        // Links leave the portal without handing it the window or the referrer.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link && link.HasAttribute("href"))
+            {
+                link.SetAttribute("rel", "nofollow noopener noreferrer");
+            }
+        };
         return sanitizer;
     }
 }

@@ -2,14 +2,21 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Security;
 
 namespace NetvaerkPortal.Recipes;
 
 /// <summary>Writes a tenant's content as an Orchard Core recipe: the content types it uses and a
-/// "content" step with each item's published version and, where one exists, its newer draft.</summary>
+/// "content" step with each item's published version and, where one exists, its newer draft.
+/// The command line exports everything (an administrator's tool on the server); the API passes the
+/// reader, and then only the versions that reader may read are written.</summary>
 public sealed class ContentExporter(PortalDbContext db, ContentDefinitionManager definitions)
 {
-    public async Task<JsonObject> ExportAsync(string tenantName, string? contentType, CancellationToken cancellationToken = default)
+    public async Task<JsonObject> ExportAsync(string tenantName, string? contentType, CancellationToken cancellationToken = default) =>
+        await ExportAsync(tenantName, contentType, reader: null, cancellationToken);
+
+    /// <param name="reader">Null exports every version; otherwise only what <see cref="Visibility.CanRead"/> allows the reader.</param>
+    public async Task<JsonObject> ExportAsync(string tenantName, string? contentType, Reader? reader, CancellationToken cancellationToken = default)
     {
         var query = db.ContentItems.AsNoTracking().Where(r => r.Latest || r.Published);
         if (contentType is not null)
@@ -18,6 +25,11 @@ public sealed class ContentExporter(PortalDbContext db, ContentDefinitionManager
         }
 
         var records = await query.OrderBy(r => r.CreatedUtc).ThenBy(r => r.ContentItemId).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        if (reader is not null)
+        {
+            records = records.Where(r => Visibility.CanRead(reader, ContentRecords.ToItem(r))).ToList();
+        }
+
         var items = new JsonArray();
         foreach (var record in records.Where(r => r.Published).Concat(records.Where(r => r.Latest && !r.Published)))
         {

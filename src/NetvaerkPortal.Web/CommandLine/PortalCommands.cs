@@ -56,6 +56,14 @@ public static class PortalCommands
                 return await RecipeCommands.ValidateAsync(services, rest, output);
             case ["recipes", "run"]:
                 return await RecipeCommands.RunAsync(services, rest, output);
+            case ["users", "create"]:
+                return await UserCommands.CreateAsync(services, rest, output);
+            case ["tokens", "create"]:
+                return await TokenCommands.CreateAsync(services, rest, output);
+            case ["tokens", "revoke"]:
+                return await TokenCommands.RevokeAsync(services, rest, output);
+            case ["tokens", "list"]:
+                return await TokenCommands.ListAsync(services, rest, output);
             case ["content", "export"]:
                 return await RecipeCommands.ExportAsync(services, rest, output);
             default:
@@ -71,6 +79,10 @@ public static class PortalCommands
           tenants disable NAME
           recipes validate PATH [--skip-unsupported]
           recipes run --tenant NAME PATH [--skip-unsupported]
+          users create --tenant T --user U --email E --password P [--role R]... [--network ID]... [--coordinator ID]...
+          tokens create --tenant T --user U [--name N] [--expires-days D]
+          tokens revoke --tenant T (--user U | --id N)
+          tokens list --tenant T [--user U]
           content export --tenant T [--type TYPE]
         """;
 

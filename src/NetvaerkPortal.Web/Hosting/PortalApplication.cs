@@ -33,9 +33,13 @@ public static class PortalApplication
 
         builder.AddPortalServices();
         builder.Services.AddHealthChecks();
+        builder.Services.AddOpenApi();
         // Danish letters stay letters in the HTML instead of becoming character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // The same in the JSON API (characters that matter in HTML stay escaped).
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHostedService<DefaultTenantBootstrapper>();
         builder.Services.AddRazorPages(options =>
         {
@@ -63,6 +67,7 @@ public static class PortalApplication
         app.UsePortalTenants();
         app.MapPortalModules();
         app.MapRazorPages();
+        app.MapOpenApi();
         app.MapGet("/", HomePage.RenderAsync);
         app.MapGet("/sprog/{culture}", ChooseLanguage);
         return app;

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Netvaerk.Networks.ContentTypes;
+using Netvaerk.Networks.Members;
+using Netvaerk.Networks.Security;
+using NetvaerkPortal.Content;
+using NetvaerkPortal.Security;
+
+namespace Netvaerk.Networks.Api;
+
+public sealed record NetworkMemberResponse(string UserId, string UserName, string Role);
+
+public sealed record SetMemberRequest(string? Role);
+
+/// <summary>/api/networks/{id}/members: a network's members and their roles. Members of the network and
+/// editors may list them; the network's coordinators (tovholdere), editors and administrators manage them.</summary>
+public static class MembersApi
+{
+    public static void MapMembersApi(this IEndpointRouteBuilder routes)
+    {
+        var members = routes.MapGroup("/api/networks/{networkId}/members").WithTags("Network members");
+        members.MapGet("/", ListAsync).WithName("ListNetworkMembers");
+        members.MapPut("/{userName}", SetAsync).WithName("SetNetworkMember").JsonBody("{\"Role\": \"member\" | \"coordinator\"}; empty for member.")
+            .WithSummary("Adds the user to the network, or changes their role: {\"Role\": \"member\" | \"coordinator\"}.")
+            .AddEndpointFilter<ApiWriteProtection>();
+        members.MapDelete("/{userName}", RemoveAsync).WithName("RemoveNetworkMember")
+            .AddEndpointFilter<ApiWriteProtection>();
+    }
+
+    private static async Task<Results<Ok<List<NetworkMemberResponse>>, ProblemHttpResult>> ListAsync(
+        string networkId, NetworkReaderContext readers, ContentManager content, NetworkMembers members, UserManager<PortalUser> users, CancellationToken cancellationToken)
+    {
+        var access = await readers.GetAccessAsync(cancellationToken);
+        if (await CheckAsync(access, content, networkId, manage: false, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var list = new List<NetworkMemberResponse>();
+        foreach (var member in await members.ListAsync(networkId, cancellationToken))
+        {
+            var user = await users.FindByIdAsync(member.UserId);
+            list.Add(new NetworkMemberResponse(member.UserId, user?.UserName ?? "", member.Role));
+        }
+
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Ok<NetworkMemberResponse>, ValidationProblem, ProblemHttpResult>> SetAsync(
+        string networkId, string userName, HttpContext http, NetworkReaderContext readers, ContentManager content, NetworkMembers members, UserManager<PortalUser> users, CancellationToken cancellationToken)
+    {
+        var access = await readers.GetAccessAsync(cancellationToken);
+        if (await CheckAsync(access, content, networkId, manage: true, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var body = await ApiResults.ReadBodyAsync(http.Request, cancellationToken);
+        SetMemberRequest? request = null;
+        try
+        {
+            request = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize<SetMemberRequest>(body, JsonOptions);
+        }
+        catch (JsonException error)
+        {
+            return ApiResults.Invalid(ApiResults.BodyField, "The body is not valid JSON: " + error.Message);
+        }
+
+        var role = NetworkRoles.Parse(request?.Role ?? NetworkRoles.Member);
+        if (role is null)
+        {
+            return ApiResults.Invalid("Role", $"'{request?.Role}' is not a network role. Use \"{NetworkRoles.Member}\" or \"{NetworkRoles.Coordinator}\" (tovholder).");
+        }
+
+        if (await users.FindByNameAsync(userName) is not { } user)
+        {
+            return ApiResults.NotFound($"The user '{userName}'");
+        }
+
+        var member = await members.SetAsync(networkId, user.Id, role, cancellationToken);
+        return TypedResults.Ok(new NetworkMemberResponse(user.Id, user.UserName!, member.Role));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        string networkId, string userName, NetworkReaderContext readers, ContentManager content, NetworkMembers members, UserManager<PortalUser> users, CancellationToken cancellationToken)
+    {
+        var access = await readers.GetAccessAsync(cancellationToken);
+        if (await CheckAsync(access, content, networkId, manage: true, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await users.FindByNameAsync(userName) is not { } user || !await members.RemoveAsync(networkId, user.Id, cancellationToken))
+        {
+            return ApiResults.NotFound($"A membership of '{userName}' in this network");
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>404 for a network the reader may not see (or that does not exist), 403 when they see it but may not do this.</summary>
+    private static async Task<ProblemHttpResult?> CheckAsync(ReaderAccess access, ContentManager content, string networkId, bool manage, CancellationToken cancellationToken)
+    {
+        var network = await content.GetAsync(networkId, VersionOptions.Latest, cancellationToken);
+        var visible = network is { ContentType: NetworkContentTypes.Network }
+            && (access.IsEditor || access.Reader.NetworkIds.Contains(networkId)
+                || await content.GetAsync(networkId, VersionOptions.Published, cancellationToken) is { } published && Visibility.CanRead(access.Reader, published));
+        if (!visible)
+        {
+            return ApiResults.NotFound($"The network '{networkId}'");
+        }
+
+        var allowed = manage ? access.MayManageMembers(networkId) : access.IsEditor || access.Reader.NetworkIds.Contains(networkId);
+        return allowed ? null : ApiResults.Forbidden(manage
+            ? "Only the network's coordinators (tovholdere), editors and administrators manage its members."
+            : "Only the network's members, editors and administrators see who its members are.");
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Netvaerk.Networks.ContentTypes;
+using Netvaerk.Networks.Members;
+using NetvaerkPortal.Data;
+
+namespace Netvaerk.Networks.Data;
+
+/// <summary>The module's own tables in the tenant's database: network memberships and the visibility
+/// index of content items. It runs on the platform context's connection and joins its transaction
+/// (see <see cref="InPortalTransactionAsync{T}"/>), with its own migrations history table.</summary>
+public sealed class NetworksDbContext(DbContextOptions<NetworksDbContext> options, PortalDbContext portal) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__NetworksMigrationsHistory";
+
+    public DbSet<NetworkMember> Members => Set<NetworkMember>();
+
+    public DbSet<ContentVisibilityIndex> VisibilityIndex => Set<ContentVisibilityIndex>();
+
+    /// <summary>Runs <paramref name="work"/> inside the platform context's current transaction, if there is
+    /// one (on SQLite a command outside it would be refused while it is open), then forgets what it tracked.</summary>
+    public async Task<T> InPortalTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await DatabaseProviders.EnlistAsync(this, portal, cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            // Nothing tracked outlives the unit of work: if the platform rolls the transaction back, rows this
+            // context saved (with their ids) are gone, and must not clash with the next write.
+            ChangeTracker.Clear();
+            if (Database.CurrentTransaction is not null)
+            {
+                // Let go at once: the platform context commits or rolls back, and a stale transaction must not linger here.
+                await Database.UseTransactionAsync(null, CancellationToken.None);
+            }
+        }
+    }
+
+    public async Task InPortalTransactionAsync(Func<Task> work, CancellationToken cancellationToken) =>
+        await InPortalTransactionAsync(async () => { await work(); return true; }, cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<NetworkMember>(member =>
+        {
+            member.ToTable("NetworkMembers");
+            member.HasKey(x => x.Id);
+            member.Property(x => x.NetworkContentItemId).HasMaxLength(64).IsRequired();
+            member.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+            member.Property(x => x.Role).HasMaxLength(16).IsRequired();
+            member.HasIndex(x => new { x.NetworkContentItemId, x.UserId }).IsUnique();
+            member.HasIndex(x => x.UserId);
+        });
+
+        modelBuilder.Entity<ContentVisibilityIndex>(index =>
+        {
+            index.ToTable("ContentVisibilityIndex");
+            index.HasKey(x => x.Id);
+            index.Property(x => x.ContentItemId).HasMaxLength(64).IsRequired();
+            index.Property(x => x.ContentType).HasMaxLength(255).IsRequired();
+            index.Property(x => x.Visibility).HasMaxLength(16).IsRequired();
+            index.Property(x => x.NetworkContentItemId).HasMaxLength(64);
+            index.Property(x => x.Owner).HasMaxLength(255);
+            index.HasIndex(x => x.ContentItemId);
+            index.HasIndex(x => new { x.Published, x.Visibility, x.NetworkContentItemId });
+            index.HasIndex(x => new { x.ContentType, x.Latest, x.Published });
+        });
+    }
+}

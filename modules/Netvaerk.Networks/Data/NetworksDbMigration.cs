@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Networks.ContentTypes;
+using NetvaerkPortal.Content;
+using NetvaerkPortal.Data;
+
+namespace Netvaerk.Networks.Data;
+
+/// <summary>Brings the module's tables to the current schema (after the platform's), and fills the
+/// visibility index for content written before the module kept it.</summary>
+public sealed class NetworksDbMigration : ITenantMigration
+{
+    public async Task MigrateAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
+    {
+        var db = tenantServices.GetRequiredService<NetworksDbContext>();
+        await db.InPortalTransactionAsync(() => db.Database.MigrateAsync(cancellationToken), cancellationToken);
+        await RebuildIndexIfEmptyAsync(db, tenantServices.GetRequiredService<ContentManager>(), cancellationToken);
+    }
+
+    /// <summary>An empty index beside stored content means the content was written before the module kept the index.</summary>
+    private static async Task RebuildIndexIfEmptyAsync(NetworksDbContext db, ContentManager content, CancellationToken cancellationToken)
+    {
+        if (await db.InPortalTransactionAsync(() => db.VisibilityIndex.AnyAsync(cancellationToken), cancellationToken))
+        {
+            return;
+        }
+
+        const int batch = 200;
+        var versions = new Dictionary<string, (ContentItem? Latest, ContentItem? Published)>(StringComparer.Ordinal);
+        foreach (var option in new[] { VersionOptions.Latest, VersionOptions.Published })
+        {
+            for (var skip = 0; ; skip += batch)
+            {
+                var items = await content.ListAsync(null, option, skip, batch, cancellationToken);
+                foreach (var item in items)
+                {
+                    var entry = versions.GetValueOrDefault(item.ContentItemId);
+                    versions[item.ContentItemId] = option == VersionOptions.Latest ? (item, entry.Published) : (entry.Latest, item);
+                }
+
+                if (items.Count < batch)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (versions.Count == 0)
+        {
+            return;
+        }
+
+        await db.InPortalTransactionAsync(async () =>
+        {
+            foreach (var (id, (latest, published)) in versions)
+            {
+                db.VisibilityIndex.AddRange(ContentVisibilityIndexer.Rows(new ContentWrite(id, latest, published)));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetvaerkPortal.Content;
+using NetvaerkPortal.Data;
+using NetvaerkPortal.Display;
+using NetvaerkPortal.Security;
+using NetvaerkPortal.Tenants;
+
+namespace Netvaerk.Networks.Display;
+
+/// <summary>A page per published item, at its AutoroutePart path and at /content/{id}. An item the reader
+/// may not read answers 404, exactly like one that does not exist, so its existence does not leak.</summary>
+public static class ItemPages
+{
+    private const string NotFoundHtml = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Siden findes ikke – Netværk Portal</title></head><body><main><h1>Siden findes ikke</h1><p>Siden findes ikke, eller du har ikke adgang til den. Er du medlem, så log ind og prøv igen.</p></main></body></html>""";
+
+    public static void MapItemPages(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/content/{contentItemId}", ByIdAsync).ExcludeFromDescription();
+        // At least one segment, so the front page ("/") stays the host's; literal routes (api, admin, account) win over this one.
+        routes.MapGet("/{segment}/{**rest}", ByPathAsync).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> ByIdAsync(string contentItemId, HttpContext http, CancellationToken cancellationToken) =>
+        await RenderAsync(contentItemId, http, cancellationToken);
+
+    private static async Task<IResult> ByPathAsync(string segment, string? rest, HttpContext http, PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var path = AutoroutePartHandler.Normalize(string.IsNullOrEmpty(rest) ? segment : segment + "/" + rest);
+        var id = await db.AutorouteIndex.AsNoTracking()
+            .Where(r => r.Path == path && r.Published)
+            .Select(r => r.ContentItemId)
+            .FirstOrDefaultAsync(cancellationToken);
+        return await RenderAsync(id, http, cancellationToken);
+    }
+
+    private static async Task<IResult> RenderAsync(string? contentItemId, HttpContext http, CancellationToken cancellationToken)
+    {
+        var services = http.RequestServices;
+        var item = contentItemId is null ? null : await services.GetRequiredService<ContentManager>().GetAsync(contentItemId, VersionOptions.Published, cancellationToken);
+        var reader = await services.GetRequiredService<IReaderContext>().GetReaderAsync(cancellationToken);
+        if (item is null || !Visibility.CanRead(reader, item))
+        {
+            return Results.Content(NotFoundHtml, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var html = ItemPage.Render(item, services.GetRequiredService<TenantContext>().Name, http.Request.PathBase, services.GetRequiredService<MarkdownRenderer>());
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+}

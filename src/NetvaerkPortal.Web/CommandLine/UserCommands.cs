@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Identity;
+using Netvaerk.Networks.Members;
+using NetvaerkPortal.Data;
+using NetvaerkPortal.Security;
+using NetvaerkPortal.Tenants;
+
+namespace NetvaerkPortal.Web.CommandLine;
+
+internal static class UserCommands
+{
+    public const string CreateExample = "users create --tenant Default --user mette --email mette@example.dk --password 'Langt-kodeord-1' --role Member --network 4x9k...";
+
+    /// <summary>users create: the user, their roles and network memberships in one transaction: all or nothing.</summary>
+    public static async Task<int> CreateAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        var arguments = new CommandArguments(args, new HashSet<string>());
+        var tenant = RecipeCommands.RunningTenant(services, arguments.Required("tenant", CreateExample));
+        var userName = arguments.Required("user", CreateExample);
+        var email = arguments.Required("email", CreateExample);
+        var password = arguments.Required("password", CreateExample);
+        var roles = arguments.All("role").Select(r => PortalRoles.All.FirstOrDefault(known => string.Equals(known, r, StringComparison.OrdinalIgnoreCase)) ?? r).ToList();
+        var memberships = arguments.All("network").Select(n => (Network: n, Role: NetworkRoles.Member))
+            .Concat(arguments.All("coordinator").Select(n => (Network: n, Role: NetworkRoles.Coordinator)))
+            .ToList();
+
+        await using var scope = services.GetRequiredService<TenantScopes>().Create(tenant);
+        var tenantServices = scope.ServiceProvider;
+        var users = tenantServices.GetRequiredService<UserManager<PortalUser>>();
+        var roleManager = tenantServices.GetRequiredService<RoleManager<PortalRole>>();
+        var members = tenantServices.GetRequiredService<NetworkMembers>();
+
+        foreach (var role in roles)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                throw new CommandException($"Tenant '{tenant.Name}' has no role '{role}'. Use one of: {string.Join(", ", roleManager.Roles.Select(r => r.Name).ToList())}.");
+            }
+        }
+
+        foreach (var (network, _) in memberships)
+        {
+            if (!await members.NetworkExistsAsync(network))
+            {
+                throw new CommandException($"Tenant '{tenant.Name}' has no network with id '{network}'. The ids are the Network items' ContentItemId ('content export --tenant {tenant.Name} --type Network').");
+            }
+        }
+
+        var db = tenantServices.GetRequiredService<PortalDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = new PortalUser { UserName = userName, Email = email, EmailConfirmed = true };
+        Check(await users.CreateAsync(user, password), userName);
+        if (roles.Count > 0)
+        {
+            Check(await users.AddToRolesAsync(user, roles), userName);
+        }
+
+        foreach (var (network, role) in memberships)
+        {
+            await members.SetAsync(network, user.Id, role);
+        }
+
+        await transaction.CommitAsync();
+        await output.WriteLineAsync($"User '{userName}' created on tenant '{tenant.Name}'"
+            + (roles.Count > 0 ? $", roles: {string.Join(", ", roles)}" : "")
+            + (memberships.Count > 0 ? $", networks: {string.Join(", ", memberships.Select(m => $"{m.Network} ({m.Role})"))}" : "")
+            + ".");
+        return 0;
+    }
+
+    public static async Task<PortalUser> FindAsync(IServiceProvider tenantServices, TenantSettings tenant, string userName) =>
+        await tenantServices.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync(userName)
+            ?? throw new CommandException($"Tenant '{tenant.Name}' has no user '{userName}'. Users of one tenant do not exist on another.");
+
+    private static void Check(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+        {
+            throw new CommandException($"Could not create user '{userName}': {string.Join(" ", result.Errors.Select(e => e.Description))} Nothing was created.");
+        }
+    }
+}
