@@ -38,6 +38,16 @@ public sealed class SignInSecurityTests(NetworkPortal portal)
     }
 
     [Fact]
+    public async Task Members_land_on_the_front_page_and_editors_in_the_admin_after_sign_in()
+    {
+        var member = await portal.PostLoginAsync("alfa", "medlem-x", NetworkPortal.Password);
+        var editor = await portal.PostLoginAsync("alfa", "redaktoer", NetworkPortal.Password);
+
+        Assert.Equal("/alfa/", member.Headers.Location!.ToString());
+        Assert.Equal("/alfa/admin", editor.Headers.Location!.ToString());
+    }
+
+    [Fact]
     public async Task A_sign_in_post_without_antiforgery_token_is_rejected()
     {
         using var client = portal.Client(ReaderKind.Anonymous);

@@ -32,7 +32,15 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, IStringLocalize
         var result = await signIn.PasswordSignInAsync(UserName, Password, RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/admin"));
+            if (Url.IsLocalUrl(ReturnUrl))
+            {
+                return LocalRedirect(ReturnUrl);
+            }
+
+            // Members read on the front page; the admin is for editors and administrators.
+            var user = await signIn.UserManager.FindByNameAsync(UserName);
+            var editor = user is not null && (await signIn.UserManager.IsInRoleAsync(user, PortalRoles.Editor) || await signIn.UserManager.IsInRoleAsync(user, PortalRoles.Administrator));
+            return LocalRedirect(Url.Content(editor ? "~/admin" : "~/"));
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
