@@ -6,6 +6,7 @@ using NetvaerkPortal.Tests.Infrastructure;
 namespace NetvaerkPortal.Tests.Browser;
 
 /// <summary>An editor in a real Chromium: sign in, write and publish an article; the pages pass axe's WCAG 2.1 AA rules.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class AdminBrowserTests(BrowserPortalFixture fixture) : IClassFixture<BrowserPortalFixture>
 {
     private readonly BrowserPortal _portal = fixture.Portal;

@@ -83,3 +83,10 @@ public sealed class BrowserPortalFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Portal.DisposeAsync();
 }
+
+/// <summary>Browser tests run alone: a loaded machine makes page loads slow enough to time out.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "Browser";
+}
