@@ -56,6 +56,8 @@ public static class PortalCommands
                 return await RecipeCommands.ValidateAsync(services, rest, output);
             case ["recipes", "run"]:
                 return await RecipeCommands.RunAsync(services, rest, output);
+            case ["search", "rebuild"]:
+                return await SearchCommands.RebuildAsync(services, rest, output);
             case ["content", "export"]:
                 return await RecipeCommands.ExportAsync(services, rest, output);
             default:
@@ -72,6 +74,7 @@ public static class PortalCommands
           recipes validate PATH [--skip-unsupported]
           recipes run --tenant NAME PATH [--skip-unsupported]
           content export --tenant T [--type TYPE]
+          search rebuild --tenant T [--index NAME]
         """;
 
     public static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
