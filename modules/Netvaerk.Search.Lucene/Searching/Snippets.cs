@@ -50,7 +50,7 @@ internal sealed class Snippets
                 var fragments = _highlighter.GetBestFragments(tokens, body, MaxFragments, Separator);
                 if (!string.IsNullOrWhiteSpace(fragments))
                 {
-                    return fragments.Trim();
+                    return OneLine(fragments);
                 }
             }
             catch (InvalidTokenOffsetsException)
@@ -66,12 +66,15 @@ internal sealed class Snippets
     {
         if (body.Length <= FragmentSize)
         {
-            return HtmlTextEncoder.Escape(body);
+            return OneLine(HtmlTextEncoder.Escape(body));
         }
 
         var cut = body.LastIndexOf(' ', FragmentSize);
-        return HtmlTextEncoder.Escape(body[..(cut > FragmentSize / 2 ? cut : FragmentSize)]) + "…";
+        return OneLine(HtmlTextEncoder.Escape(body[..(cut > FragmentSize / 2 ? cut : FragmentSize)])) + "…";
     }
+
+    // The body keeps its paragraphs as line breaks; a snippet is one run of text.
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>Escapes what HTML gives meaning to and nothing else: Lucene's SimpleHTMLEncoder would also turn
     /// every æ, ø and å into a character reference, which the JSON API would then carry.</summary>
@@ -89,15 +92,15 @@ internal sealed class Snippets
             var escaped = new StringBuilder(text.Length + 16);
             foreach (var c in text)
             {
-                escaped.Append(c switch
+                _ = c switch
                 {
-                    '&' => "&amp;",
-                    '<' => "&lt;",
-                    '>' => "&gt;",
-                    '"' => "&quot;",
-                    '\'' => "&#39;",
-                    _ => c.ToString(),
-                });
+                    '&' => escaped.Append("&amp;"),
+                    '<' => escaped.Append("&lt;"),
+                    '>' => escaped.Append("&gt;"),
+                    '"' => escaped.Append("&quot;"),
+                    '\'' => escaped.Append("&#39;"),
+                    _ => escaped.Append(c),
+                };
             }
 
             return escaped.ToString();

@@ -51,7 +51,7 @@ public sealed class TemplateRenderer
     }
 
     /// <summary>Parses a template the way a tenant override would be parsed; the error says where it fails.</summary>
-    public bool TryParse(string source, out IFluidTemplate? template, out string? error)
+    public bool TryParseTemplate(string source, out IFluidTemplate? template, out string? error)
     {
         if (_parser.TryParse(source, out var parsed, out var message))
         {
@@ -83,7 +83,7 @@ public sealed class TemplateRenderer
 
         // A broken override must not take the page down: the theme's template stands in, and the log says why.
         IFluidTemplate? template = null;
-        if (TryParse(entry.Content, out var parsed, out var error))
+        if (TryParseTemplate(entry.Content, out var parsed, out var error))
         {
             template = parsed;
         }
