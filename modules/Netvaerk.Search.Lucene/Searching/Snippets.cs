@@ -26,10 +26,12 @@ internal sealed class Snippets
         _analyzer = indexAnalyzer;
         if (query is not null and not MatchAllDocsQuery)
         {
-            var scorer = new QueryScorer(query, SearchFieldNames.Body);
+            // QueryTermScorer, not QueryScorer: QueryScorer builds an in-memory index of every hit to check
+            // phrase positions, which cost more than the whole search. A phrase's words are marked one by one.
+            var scorer = new QueryTermScorer(query, SearchFieldNames.Body);
             _highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), scorer)
             {
-                TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentSize),
+                TextFragmenter = new SimpleFragmenter(FragmentSize),
                 MaxDocCharsToAnalyze = MaxCharsToAnalyze,
             };
         }
