@@ -15,7 +15,7 @@ namespace Netvaerk.Search.Lucene.Indexes;
 public sealed class LuceneIndex : IDisposable
 {
     // Raise when the fields change: an index of another schema is rebuilt, not read wrongly.
-    internal const int SchemaVersion = 1;
+    internal const int SchemaVersion = 2;
     private const string SchemaKey = "schema";
     private const string AnalyzerKey = "analyzer";
 

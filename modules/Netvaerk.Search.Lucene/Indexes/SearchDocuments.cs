@@ -16,7 +16,6 @@ public static class SearchFieldNames
     public const string ContentType = "type";
     public const string Title = "title";
     public const string Body = "body";
-    public const string Tags = "tags";
     public const string Tag = "tag";
     public const string Network = "network";
     public const string Visibility = "visibility";
@@ -62,7 +61,8 @@ public static class SearchDocuments
         var tags = Tags(item);
         if (tags.Count > 0)
         {
-            document.Add(new TextField(SearchFieldNames.Tags, string.Join(". ", tags), Field.Store.NO));
+            // Tags are searched as part of the title (they are chosen like titles): one field less per query word.
+            document.Add(new TextField(SearchFieldNames.Title, string.Join(". ", tags), Field.Store.NO));
             foreach (var tag in tags)
             {
                 document.Add(new StringField(SearchFieldNames.Tag, tag, Field.Store.YES));

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Netvaerk.Search.Lucene.Analysis;
 using Netvaerk.Search.Lucene.Indexes;
 
@@ -15,9 +17,13 @@ namespace Netvaerk.Search.Lucene.Searching;
 /// </summary>
 public static class IndexQuery
 {
-    /// <summary>The searched fields and their weights: a match in the title counts three times one in the body.</summary>
-    public static IReadOnlyList<SearchField> Fields { get; } =
-        [new(SearchFieldNames.Title, 3f), new(SearchFieldNames.Tags, 2f), new(SearchFieldNames.Body)];
+    /// <summary>The searched fields and their weights: a match in the title (or a tag) counts three times one in the body.</summary>
+    public static IReadOnlyList<SearchField> Fields { get; } = [new(SearchFieldNames.Title, 3f), new(SearchFieldNames.Body)];
+
+    // The visibility filters of the readers seen lately, each caching its bits per segment: a reader's
+    // filter is built once per segment, not once per query.
+    private const int MaxCachedFilters = 1_000;
+    private static readonly ConcurrentDictionary<string, Filter> VisibilityFilters = new(StringComparer.Ordinal);
 
     /// <summary>Values per facet in an answer: enough for any page, bounded for the API.</summary>
     public const int MaxFacetValues = 50;
@@ -32,7 +38,7 @@ public static class IndexQuery
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(url);
-        var visibility = readerTerms is null ? null : new TermsFilter(readerTerms.Select(term => new Term(SearchFieldNames.Visibility, term)).ToList());
+        var visibility = VisibilityFilter(readerTerms);
         var filter = Filter(visibility, request);
         var text = QueryText.Parse(request.Query);
         var query = text.IsEmpty ? null : text.ToQuery(queryAnalyzer, Fields);
@@ -45,7 +51,7 @@ public static class IndexQuery
         // Typo tolerance: a word that matches nothing the reader may read is replaced by its closest indexed
         // term the reader may read, and the search is run again with it.
         var suggestion = SpellingSuggestions.ForQuery(text, searcher.IndexReader, queryAnalyzer, Fields,
-            term => visibility is null || searcher.Search(new TermQuery(term), visibility, 1).TotalHits > 0);
+            term => visibility is null || AnyVisible(searcher.IndexReader, term, visibility));
         if (suggestion is null || string.Equals(suggestion, request.Query, StringComparison.OrdinalIgnoreCase))
         {
             return results;
@@ -66,7 +72,7 @@ public static class IndexQuery
         }
 
         var query = new TermsFilter(ids.Select(id => new Term(SearchFieldNames.Id, id)).ToList());
-        var visibility = readerTerms is null ? null : new TermsFilter(readerTerms.Select(term => new Term(SearchFieldNames.Visibility, term)).ToList());
+        var visibility = VisibilityFilter(readerTerms);
         var filter = visibility is null ? (Filter)query : new BooleanFilter { new FilterClause(query, Occur.MUST), new FilterClause(visibility, Occur.MUST) };
         var found = searcher.Search(new ConstantScoreQuery(filter), ids.Count);
         return found.ScoreDocs.Select(hit => searcher.Doc(hit.Doc))
@@ -106,6 +112,62 @@ public static class IndexQuery
         return new SearchResults(top.TotalHits, hits, facets.Result(MaxFacetValues));
     }
 
+    /// <summary>The filter that lets through documents carrying one of the reader's terms; null for no filter.</summary>
+    internal static Filter? VisibilityFilter(IReadOnlyList<string>? readerTerms)
+    {
+        if (readerTerms is null)
+        {
+            return null;
+        }
+
+        var key = string.Join('\n', readerTerms.Order(StringComparer.Ordinal));
+        if (VisibilityFilters.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (VisibilityFilters.Count >= MaxCachedFilters)
+        {
+            VisibilityFilters.Clear();
+        }
+
+        return VisibilityFilters.GetOrAdd(key, _ => new BitsCachingFilter(
+            new TermsFilter(readerTerms.Select(term => new Term(SearchFieldNames.Visibility, term)).ToList())));
+    }
+
+    // Does any document the filter lets through contain the term? Stops at the first one, where a search would score them all.
+    private static bool AnyVisible(IndexReader reader, Term term, Filter visibility)
+    {
+        foreach (var leaf in reader.Leaves)
+        {
+            var docs = leaf.AtomicReader.GetTermDocsEnum(term);
+            var allowed = visibility.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
+            if (docs is null || allowed is null)
+            {
+                continue;
+            }
+
+            var doc = docs.NextDoc();
+            while (doc != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                var next = allowed.Advance(doc);
+                if (next == doc)
+                {
+                    return true;
+                }
+
+                if (next == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    break;
+                }
+
+                doc = docs.Advance(next);
+            }
+        }
+
+        return false;
+    }
+
     // Visibility and facet filters restrict what is collected, so counts and facets only ever see readable documents.
     private static BooleanFilter? Filter(Filter? visibility, SearchRequest request)
     {
@@ -135,5 +197,13 @@ public static class IndexQuery
         }
 
         return combined;
+    }
+
+    /// <summary>Caches a filter's bit set per segment as it is: CachingWrapperFilter would compress it into a set
+    /// without random access, and the search would then leapfrog through it instead of checking one bit per document.</summary>
+    private sealed class BitsCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, AtomicReader reader) =>
+            docIdSet is FixedBitSet ? docIdSet : base.DocIdSetToCache(docIdSet, reader);
     }
 }

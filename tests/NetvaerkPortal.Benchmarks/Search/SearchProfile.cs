@@ -8,7 +8,7 @@ using Netvaerk.Search.Lucene.Searching;
 
 namespace NetvaerkPortal.Benchmarks.Search;
 
-/// <summary>Where a portal query's time goes, step by step, on an index built by the benchmark (kept with --keep).</summary>
+/// <summary>Where a portal query's time goes, step by step, in CPU time (NETVAERK_SEARCH_PROFILE=1 with the search benchmark).</summary>
 internal static class SearchProfile
 {
     private static readonly Lucene.Net.Analysis.Analyzer Standard = new Lucene.Net.Analysis.Standard.StandardAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48);
