@@ -57,6 +57,15 @@ public sealed class SearchHttpTests : IAsyncLifetime, IDisposable
         Assert.True(json.RootElement.GetProperty("total").GetInt64() > 0);
     }
 
+    [Fact]
+    public async Task The_search_page_offers_did_you_mean_and_shows_its_results()
+    {
+        var html = await _client.GetStringAsync(new Uri("/search?q=kasegiwer", UriKind.Relative));
+
+        Assert.Contains("Ingen resultater for «kasegiwer». Mente du <a href=\"/search?q=casegiver\">casegiver</a>?", html, StringComparison.Ordinal);
+        Assert.Contains("<ol class=\"search-results\">", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("q=%22")]
     [InlineData("q=((")]
