@@ -1,7 +1,14 @@
+using Fluid;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Netvaerk.Search.Lucene.Indexes;
+using Netvaerk.Search.Lucene.Pages;
+using Netvaerk.Search.Lucene.Searching;
+using Netvaerk.Search.Lucene.Security;
 using NetvaerkPortal.Modules;
 using NetvaerkPortal.Recipes;
+using NetvaerkPortal.Security;
 
 namespace Netvaerk.Search.Lucene;
 
@@ -10,5 +17,28 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddRecipeStep<LuceneIndexStep>().AddRecipeStep<LuceneIndexRebuildStep>();
+        services.AddSingleton<LuceneIndexRegistry>();
+        services.AddSingleton<SearchConfigurations>();
+        services.AddSingleton<SearchIndexer>();
+        services.AddHostedService<SearchIndexingService>();
+        services.AddScoped<SearchService>();
+
+        // Until the Networks module brings memberships, readers come from their roles alone.
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<IReaderContext, RoleReaderContext>();
+
+        services.Configure<TemplateOptions>(options =>
+        {
+            options.MemberAccessStrategy.Register<SearchPage>();
+            options.MemberAccessStrategy.Register<SearchTexts>();
+            options.MemberAccessStrategy.Register<SearchPageHit>();
+            options.MemberAccessStrategy.Register<SearchPageFacet>();
+            options.MemberAccessStrategy.Register<SearchPageLink>();
+            options.MemberAccessStrategy.Register<SearchPageField>();
+            options.MemberAccessStrategy.Register<SearchAdminPage>();
+            options.MemberAccessStrategy.Register<SearchAdminIndex>();
+        });
     }
+
+    public override void MapRoutes(IEndpointRouteBuilder routes) => routes.MapSearch();
 }

@@ -62,6 +62,8 @@ public static class PortalHostExtensions
 
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentManager>();
+        services.AddSingleton<Indexing.IndexingSignal>();
+        services.AddSingleton<Display.TemplateRenderer>();
         services.AddScoped<IContentHandler, AutoroutePartHandler>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddRecipes();

@@ -67,17 +67,28 @@ public sealed class DanishAnalyzer : Analyzer
 
     internal static CharArraySet StopWords => LuceneDanishAnalyzer.DefaultStopSet;
 
+    // One lowercased word through the index chain: what CachedWordAnalysis remembers per word.
+    internal static DanishAnalyzer ForOneWord() => new(Chain.Word, synonyms: null);
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new StandardTokenizer(Version, reader);
-        TokenStream stream = new LowerCaseFilter(Version, source);
+        if (_chain == Chain.Index)
+        {
+            // Every filter after lowercasing works word by word, so each word's terms are worked out once
+            // (by the Word chain) and then read from a cache: most of the cost of indexing and highlighting.
+            var tokenizer = new StandardTokenizer(Version, reader);
+            return new TokenStreamComponents(tokenizer, new CachedWordAnalysis(new LowerCaseFilter(Version, tokenizer)));
+        }
+
+        Tokenizer source = _chain == Chain.Word ? new KeywordTokenizer(reader) : new StandardTokenizer(Version, reader);
+        TokenStream stream = _chain == Chain.Word ? source : new LowerCaseFilter(Version, source);
         stream = DanishLetters.Normalize(stream);
         if (_chain != Chain.SynonymEntry)
         {
             stream = new StopFilter(Version, stream, StopWords);
         }
 
-        if (_chain == Chain.Index)
+        if (_chain == Chain.Word)
         {
             // onlyLongestMatch is off: "mødeleder" must yield "møde" and "leder", not only "mødeleder".
             stream = new DictionaryCompoundWordTokenFilter(Version, stream, DanishCompoundParts.Dictionary,
@@ -85,7 +96,7 @@ public sealed class DanishAnalyzer : Analyzer
         }
 
         stream = new SnowballFilter(stream, new DanishStemmer());
-        if (_chain == Chain.Index)
+        if (_chain == Chain.Word)
         {
             // "mødet" yields the part "møde"; both stem to "mød" and one copy is enough.
             stream = new RemoveDuplicatesTokenFilter(stream);
@@ -101,6 +112,7 @@ public sealed class DanishAnalyzer : Analyzer
     private enum Chain
     {
         Index,
+        Word,
         Query,
         SynonymEntry,
     }

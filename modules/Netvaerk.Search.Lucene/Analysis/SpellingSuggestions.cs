@@ -21,7 +21,11 @@ public static class SpellingSuggestions
     /// within 1 edit for terms of 3–5 letters and 2 edits for longer ones; null when the term is indexed
     /// or nothing is close. Ties go to the term in more documents.
     /// </summary>
-    public static string? ClosestTerm(IndexReader reader, string field, string term)
+    /// <param name="isVisible">
+    /// Whether the reader may see a document with this term; null means every document. A term only an
+    /// unreadable document has is neither "known" nor suggested, so "Mente du …?" cannot reveal it.
+    /// </param>
+    public static string? ClosestTerm(IndexReader reader, string field, string term, Func<Term, bool>? isVisible = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var maxEdits = term.Length switch
@@ -31,34 +35,36 @@ public static class SpellingSuggestions
             _ => MaxEdits,
         };
         var terms = MultiFields.GetTerms(reader, field);
-        if (maxEdits == 0 || terms is null || reader.DocFreq(new Term(field, term)) > 0)
+        if (maxEdits == 0 || terms is null || IsKnown(reader, new Term(field, term), isVisible))
         {
             return null;
         }
 
         var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, term), maxEdits,
             prefixLength: 0, transpositions: true);
-        (string Text, int Distance, int DocFreq)? best = null;
+        var found = new List<(string Text, int Distance, int DocFreq)>();
         while (candidates.MoveNext())
         {
             var text = candidates.Term.Utf8ToString();
-            var candidate = (text, EditDistance(term, text), candidates.DocFreq);
-            if (best is not { } current || candidate.Item2 < current.Distance
-                || (candidate.Item2 == current.Distance && candidate.DocFreq > current.DocFreq))
-            {
-                best = candidate;
-            }
+            found.Add((text, EditDistance(term, text), candidates.DocFreq));
         }
 
-        return best?.Text;
+        return found.OrderBy(candidate => candidate.Distance).ThenByDescending(candidate => candidate.DocFreq)
+            .ThenBy(candidate => candidate.Text, StringComparer.Ordinal)
+            .Select(candidate => candidate.Text)
+            .FirstOrDefault(text => isVisible is null || isVisible(new Term(field, text)));
     }
+
+    private static bool IsKnown(IndexReader reader, Term term, Func<Term, bool>? isVisible) =>
+        reader.DocFreq(term) > 0 && (isVisible is null || isVisible(term));
 
     /// <summary>
     /// The query with each word that matches nothing in any of <paramref name="fields"/> replaced by its
     /// closest indexed term; null when every word matches or nothing close was found.
     /// </summary>
+    /// <param name="isVisible">As for <see cref="ClosestTerm"/>.</param>
     public static string? ForQuery(QueryText query, IndexReader reader, Analyzer analyzer,
-        IReadOnlyList<SearchField> fields)
+        IReadOnlyList<SearchField> fields, Func<Term, bool>? isVisible = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(reader);
@@ -68,14 +74,14 @@ public static class SpellingSuggestions
         {
             var tokens = AnalyzedQuery.Analyze(analyzer, fields[0].Name, word);
             var known = tokens.Any(token => fields.Any(field =>
-                token.Text.Split(DanishSynonyms.PhraseSeparator).All(part => reader.DocFreq(new Term(field.Name, part)) > 0)));
+                token.Text.Split(DanishSynonyms.PhraseSeparator).All(part => IsKnown(reader, new Term(field.Name, part), isVisible))));
             if (known || tokens.Count == 0)
             {
                 continue;
             }
 
             var typed = tokens.First(token => !token.IsSynonym).Text;
-            var suggestion = fields.Select(field => ClosestTerm(reader, field.Name, typed)).FirstOrDefault(found => found is not null);
+            var suggestion = fields.Select(field => ClosestTerm(reader, field.Name, typed, isVisible)).FirstOrDefault(found => found is not null);
             if (suggestion is not null)
             {
                 replaced[word] = Reinflect(word, typed, suggestion);

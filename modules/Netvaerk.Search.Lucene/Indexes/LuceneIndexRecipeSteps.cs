@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Recipes;
+using NetvaerkPortal.Tenants;
 
 namespace Netvaerk.Search.Lucene.Indexes;
 
@@ -32,6 +33,7 @@ public sealed class LuceneIndexStep : IRecipeStepHandler
         }
 
         await documents.SetAsync(LuceneIndexesDocument.DocumentName, indexes, cancellationToken);
+        context.Services.GetService<SearchConfigurations>()?.Forget(context.Services.GetRequiredService<TenantContext>().Name);
     }
 }
 
@@ -61,5 +63,6 @@ public sealed class LuceneIndexRebuildStep : IRecipeStepHandler
         }
 
         await documents.SetAsync(LuceneIndexesDocument.DocumentName, indexes, cancellationToken);
+        context.Services.GetService<SearchConfigurations>()?.Forget(context.Services.GetRequiredService<TenantContext>().Name);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Indexing;
+using NetvaerkPortal.Tenants;
 
 namespace NetvaerkPortal.Content;
 
@@ -11,7 +12,9 @@ public sealed class ContentManager(
     PortalDbContext db,
     ContentDefinitionManager definitions,
     IEnumerable<IContentHandler> handlers,
-    TimeProvider clock)
+    TimeProvider clock,
+    TenantContext tenant,
+    IndexingSignal indexingSignal)
 {
     public async Task<ContentItem> NewAsync(string contentType, CancellationToken cancellationToken = default)
     {
@@ -50,6 +53,29 @@ public sealed class ContentManager(
 
         var records = await query.OrderByDescending(r => r.ModifiedUtc).ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return records.Select(ContentRecords.ToItem).ToList();
+    }
+
+    /// <summary>The published (or latest) versions of the given items that have one; for indexers catching up in batches.</summary>
+    public async Task<IReadOnlyList<ContentItem>> GetManyAsync(IReadOnlyCollection<string> contentItemIds, VersionOptions version, CancellationToken cancellationToken = default)
+    {
+        var query = db.ContentItems.AsNoTracking().Where(r => contentItemIds.Contains(r.ContentItemId));
+        query = version == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
+        return (await query.ToListAsync(cancellationToken)).Select(ContentRecords.ToItem).ToList();
+    }
+
+    /// <summary>Published (or latest) versions in storage order after the row <paramref name="afterRecordId"/>, for
+    /// reading a whole site (an index rebuild) in pages that stay fast however large it is. Returns the last row's Id to continue from.</summary>
+    public async Task<(IReadOnlyList<ContentItem> Items, long LastRecordId)> ListAfterAsync(IReadOnlyCollection<string>? contentTypes, VersionOptions version, long afterRecordId, int take, CancellationToken cancellationToken = default)
+    {
+        var query = db.ContentItems.AsNoTracking().Where(r => r.Id > afterRecordId);
+        query = version == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
+        if (contentTypes is { Count: > 0 })
+        {
+            query = query.Where(r => contentTypes.Contains(r.ContentType));
+        }
+
+        var records = await query.OrderBy(r => r.Id).Take(take).ToListAsync(cancellationToken);
+        return (records.Select(ContentRecords.ToItem).ToList(), records.Count > 0 ? records[^1].Id : afterRecordId);
     }
 
     /// <summary>Saves the item as its latest version: a draft is updated in place, a published latest gets a new draft version on top.</summary>
@@ -219,6 +245,10 @@ public sealed class ContentManager(
             {
                 await ownTransaction.CommitAsync(cancellationToken);
             }
+
+            // Inside a caller's transaction (a recipe) the pulse may come before the commit; the indexers'
+            // timer then picks the rows up.
+            indexingSignal.Pulse(tenant.Name);
         }
         catch
         {

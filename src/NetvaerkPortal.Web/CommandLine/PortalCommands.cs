@@ -64,6 +64,8 @@ public static class PortalCommands
                 return await TokenCommands.RevokeAsync(services, rest, output);
             case ["tokens", "list"]:
                 return await TokenCommands.ListAsync(services, rest, output);
+            case ["search", "rebuild"]:
+                return await SearchCommands.RebuildAsync(services, rest, output);
             case ["content", "export"]:
                 return await RecipeCommands.ExportAsync(services, rest, output);
             default:
@@ -84,6 +86,7 @@ public static class PortalCommands
           tokens revoke --tenant T (--user U | --id N)
           tokens list --tenant T [--user U]
           content export --tenant T [--type TYPE]
+          search rebuild --tenant T [--index NAME]
         """;
 
     public static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NetvaerkPortal.Indexing;
+using NetvaerkPortal.Tenants;
+
+namespace Netvaerk.Search.Lucene.Indexes;
+
+/// <summary>This node's indexer: at startup it opens every tenant's indexes (rebuilding a missing or damaged
+/// one in the background while the site serves), then catches up right after each local write
+/// (<see cref="IndexingSignal"/>) and on a timer for writes made by other nodes.</summary>
+public sealed class SearchIndexingService(SearchIndexer indexer, IndexingSignal signal, TenantStore store,
+    IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<SearchIndexingService> logger) : BackgroundService
+{
+    /// <summary>Log rows one tenant may apply per tick, so one busy tenant cannot starve the others.</summary>
+    public const int MaxEntriesPerTick = 5_000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Tenants are migrated (and the first one set up) while the host starts; their indexes come after.
+        try
+        {
+            await WhenStartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Portal:Search:CatchUpSeconds", 5)));
+        var tenants = RunningTenants();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            foreach (var tenant in tenants)
+            {
+                try
+                {
+                    if (await indexer.CatchUpAsync(tenant, MaxEntriesPerTick, stoppingToken) >= MaxEntriesPerTick)
+                    {
+                        // More is waiting: come back without waiting for the timer.
+                        signal.Pulse(tenant.Name);
+                    }
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // One tenant's broken index or database must not stop the others' search.
+                    logger.LogError(error, "Search indexing for tenant {Tenant} failed; it is retried on the next tick", tenant.Name);
+                }
+            }
+
+            IReadOnlyCollection<string> pulsed;
+            try
+            {
+                pulsed = await signal.WaitAsync(interval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            tenants = pulsed.Count == 0
+                ? RunningTenants()
+                : pulsed.Select(store.Find).OfType<TenantSettings>().Where(t => t.State == TenantState.Running).ToList();
+        }
+    }
+
+    private List<TenantSettings> RunningTenants() => store.All().Where(t => t.State == TenantState.Running).ToList();
+
+    private Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        return started.Task;
+    }
+}

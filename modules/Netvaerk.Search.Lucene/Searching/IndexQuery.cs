@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Netvaerk.Search.Lucene.Analysis;
+using Netvaerk.Search.Lucene.Indexes;
+
+namespace Netvaerk.Search.Lucene.Searching;
+
+/// <summary>
+/// One search against one index: the reader's visibility filter and the facet filters inside the query,
+/// the top hits of the requested page with snippets, facet counts and "Mente du …?" in one pass.
+/// A plain class without the host, so the benchmark measures exactly what the portal runs.
+/// </summary>
+public static class IndexQuery
+{
+    /// <summary>The searched fields and their weights: a match in the title (or a tag) counts three times one in the body.</summary>
+    public static IReadOnlyList<SearchField> Fields { get; } = [new(SearchFieldNames.Title, 3f), new(SearchFieldNames.Body)];
+
+    // The visibility filters of the readers seen lately, each caching its bits per segment: a reader's
+    // filter is built once per segment, not once per query.
+    private const int MaxCachedFilters = 1_000;
+    private static readonly ConcurrentDictionary<string, Filter> VisibilityFilters = new(StringComparer.Ordinal);
+
+    /// <summary>Values per facet in an answer: enough for any page, bounded for the API.</summary>
+    public const int MaxFacetValues = 50;
+
+    private static readonly Sort Newest = new(new SortField(SearchFieldNames.Date, SortFieldType.INT64, reverse: true));
+
+    /// <param name="readerTerms">The reader's visibility terms (Visibility.ReaderTerms); null for a reader who may read everything.</param>
+    /// <param name="url">The URL of a hit from its id and its stored path (which may be null).</param>
+    public static SearchResults Run(IndexSearcher searcher, Analyzer queryAnalyzer, Analyzer indexAnalyzer, SearchRequest request,
+        IReadOnlyList<string>? readerTerms, Func<string, string?, string> url)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(url);
+        var visibility = VisibilityFilter(readerTerms);
+        var filter = Filter(visibility, request);
+        var text = QueryText.Parse(request.Query);
+        var query = text.IsEmpty ? null : text.ToQuery(queryAnalyzer, Fields);
+        var results = Execute(searcher, query, filter, request, indexAnalyzer, url);
+        if (results.Total > 0 || text.Words.Count == 0)
+        {
+            return results;
+        }
+
+        // Typo tolerance: a word that matches nothing the reader may read is replaced by its closest indexed
+        // term the reader may read, and the search is run again with it.
+        var suggestion = SpellingSuggestions.ForQuery(text, searcher.IndexReader, queryAnalyzer, Fields,
+            term => visibility is null || AnyVisible(searcher.IndexReader, term, visibility));
+        if (suggestion is null || string.Equals(suggestion, request.Query, StringComparison.OrdinalIgnoreCase))
+        {
+            return results;
+        }
+
+        var retry = Execute(searcher, QueryText.Parse(suggestion).ToQuery(queryAnalyzer, Fields), filter, request, indexAnalyzer, url);
+        return retry.Total > 0 ? retry with { DidYouMean = suggestion, ShowsDidYouMean = true } : results;
+    }
+
+    /// <summary>The titles of the given items (e.g. networks) that the reader may read.</summary>
+    public static IReadOnlyDictionary<string, string> Titles(IndexSearcher searcher, IEnumerable<string> contentItemIds, IReadOnlyList<string>? readerTerms)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        var ids = contentItemIds.Distinct(StringComparer.Ordinal).Take(BooleanQuery.MaxClauseCount).ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var query = new TermsFilter(ids.Select(id => new Term(SearchFieldNames.Id, id)).ToList());
+        var visibility = VisibilityFilter(readerTerms);
+        var filter = visibility is null ? (Filter)query : new BooleanFilter { new FilterClause(query, Occur.MUST), new FilterClause(visibility, Occur.MUST) };
+        var found = searcher.Search(new ConstantScoreQuery(filter), ids.Count);
+        return found.ScoreDocs.Select(hit => searcher.Doc(hit.Doc))
+            .ToDictionary(document => document.Get(SearchFieldNames.Id, CultureInfo.InvariantCulture), document => document.Get(SearchFieldNames.Title, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+    }
+
+    private static SearchResults Execute(IndexSearcher searcher, Query? query, Filter? filter, SearchRequest request, Analyzer indexAnalyzer,
+        Func<string, string?, string> url)
+    {
+        var depth = Math.Min(request.Page * request.PageSize, SearchRequest.MaxDepth);
+        var start = (request.Page - 1) * request.PageSize;
+        ITopDocsCollector top = request.EffectiveSort == SearchSort.Date || query is null
+            ? TopFieldCollector.Create(Newest, Math.Max(depth, 1), fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
+            : TopScoreDocCollector.Create(Math.Max(depth, 1), docsScoredInOrder: false);
+        var facets = new FacetCounter();
+        searcher.Search(query ?? new MatchAllDocsQuery(), filter, MultiCollector.Wrap(top, facets));
+
+        var page = start < depth ? top.GetTopDocs(start, depth - start).ScoreDocs : [];
+        var snippets = new Snippets(query, indexAnalyzer);
+        var hits = new List<SearchHit>(page.Length);
+        foreach (var scoreDoc in page)
+        {
+            var document = searcher.Doc(scoreDoc.Doc);
+            var id = document.Get(SearchFieldNames.Id, CultureInfo.InvariantCulture);
+            hits.Add(new SearchHit(
+                id,
+                document.Get(SearchFieldNames.ContentType, CultureInfo.InvariantCulture),
+                document.Get(SearchFieldNames.Title, CultureInfo.InvariantCulture) ?? "",
+                url(id, document.Get(SearchFieldNames.Path, CultureInfo.InvariantCulture)),
+                snippets.For(document.Get(SearchFieldNames.Body, CultureInfo.InvariantCulture) ?? ""))
+            {
+                Date = document.GetField(SearchFieldNames.Date)?.GetInt64Value() is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null,
+                Network = document.Get(SearchFieldNames.Network, CultureInfo.InvariantCulture),
+            });
+        }
+
+        return new SearchResults(top.TotalHits, hits, facets.Result(MaxFacetValues));
+    }
+
+    /// <summary>The filter that lets through documents carrying one of the reader's terms; null for no filter.</summary>
+    internal static Filter? VisibilityFilter(IReadOnlyList<string>? readerTerms)
+    {
+        if (readerTerms is null)
+        {
+            return null;
+        }
+
+        var key = string.Join('\n', readerTerms.Order(StringComparer.Ordinal));
+        if (VisibilityFilters.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (VisibilityFilters.Count >= MaxCachedFilters)
+        {
+            VisibilityFilters.Clear();
+        }
+
+        return VisibilityFilters.GetOrAdd(key, _ => new BitsCachingFilter(
+            new TermsFilter(readerTerms.Select(term => new Term(SearchFieldNames.Visibility, term)).ToList())));
+    }
+
+    // Does any document the filter lets through contain the term? Stops at the first one, where a search would score them all.
+    private static bool AnyVisible(IndexReader reader, Term term, Filter visibility)
+    {
+        foreach (var leaf in reader.Leaves)
+        {
+            var docs = leaf.AtomicReader.GetTermDocsEnum(term);
+            var allowed = visibility.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
+            if (docs is null || allowed is null)
+            {
+                continue;
+            }
+
+            var doc = docs.NextDoc();
+            while (doc != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                var next = allowed.Advance(doc);
+                if (next == doc)
+                {
+                    return true;
+                }
+
+                if (next == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    break;
+                }
+
+                doc = docs.Advance(next);
+            }
+        }
+
+        return false;
+    }
+
+    // Visibility and facet filters restrict what is collected, so counts and facets only ever see readable documents.
+    private static BooleanFilter? Filter(Filter? visibility, SearchRequest request)
+    {
+        var filters = new List<Filter>();
+        if (visibility is not null)
+        {
+            filters.Add(visibility);
+        }
+
+        foreach (var (field, value) in new[] { (SearchFieldNames.ContentType, request.ContentType), (SearchFieldNames.Network, request.Network), (SearchFieldNames.Tag, request.Tag) })
+        {
+            if (value is not null)
+            {
+                filters.Add(new TermsFilter(new Term(field, value)));
+            }
+        }
+
+        if (filters.Count == 0)
+        {
+            return null;
+        }
+
+        var combined = new BooleanFilter();
+        foreach (var filter in filters)
+        {
+            combined.Add(filter, Occur.MUST);
+        }
+
+        return combined;
+    }
+
+    /// <summary>Caches a filter's bit set per segment as it is: CachingWrapperFilter would compress it into a set
+    /// without random access, and the search would then leapfrog through it instead of checking one bit per document.</summary>
+    private sealed class BitsCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, AtomicReader reader) =>
+            docIdSet is FixedBitSet ? docIdSet : base.DocIdSetToCache(docIdSet, reader);
+    }
+}
