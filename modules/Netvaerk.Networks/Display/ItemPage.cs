@@ -39,7 +39,9 @@ public static class ItemPage
             .Append("<title>").Append(Html.Encode(title)).Append(" – ").Append(Html.Encode(siteName)).Append("</title>")
             .Append("<link rel=\"stylesheet\" href=\"").Append(Html.Encode(pathBase)).Append("/css/portal.css\"></head><body>")
             .Append("<a class=\"skip\" href=\"#indhold\">Gå til indhold</a>")
-            .Append("<header class=\"site\"><a class=\"brand\" href=\"").Append(Html.Encode(pathBase)).Append("/\">Netværk Portal</a></header>")
+            .Append("<header class=\"site\"><a class=\"brand\" href=\"").Append(Html.Encode(pathBase)).Append("/\">Netværk Portal</a>")
+            .Append("<nav aria-label=\"Hovedmenu\"><ul><li><a href=\"").Append(Html.Encode(pathBase)).Append("/\">Forside</a></li><li><a href=\"")
+            .Append(Html.Encode(pathBase)).Append("/search\">Søg</a></li></ul></nav></header>")
             .Append("<main id=\"indhold\" tabindex=\"-1\"><article>")
             .Append("<p class=\"type\">").Append(Html.Encode(NetworkContentTypes.DisplayName(item.ContentType))).Append("</p>")
             .Append("<h1>").Append(Html.Encode(title)).Append("</h1>");
@@ -55,7 +57,8 @@ public static class ItemPage
         {
             if (item.Text(part, field) is { Length: > 0 } value)
             {
-                Fact(facts, label, value);
+                // Authors write these fields in Markdown too (ground rules are usually a list).
+                facts.Append("<dt>").Append(Html.Encode(label)).Append("</dt><dd>").Append(markdown.ToSafeHtml(value)).Append("</dd>");
             }
         }
 

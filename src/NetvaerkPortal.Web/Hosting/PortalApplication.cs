@@ -68,7 +68,6 @@ public static class PortalApplication
         app.MapPortalModules();
         app.MapRazorPages();
         app.MapOpenApi();
-        app.MapGet("/", HomePage.RenderAsync);
         app.MapGet("/sprog/{culture}", ChooseLanguage);
         return app;
     }

@@ -39,7 +39,7 @@ public sealed class FirstStartTests
         Assert.Equal(NetvaerkPortal.Tenants.TenantState.Running, tenant.State);
         var response = await client.GetAsync(new Uri("/nyborg-kommune/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<title>Nyborg ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"netvaerk-tenant\" content=\"Nyborg\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(factory.AppData.SitePath("Nyborg"), "portal.db")), "The tenant's database was not created in its own site folder.");
     }
 }

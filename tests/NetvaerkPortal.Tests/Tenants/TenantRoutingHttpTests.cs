@@ -18,7 +18,7 @@ public sealed class TenantRoutingHttpTests
         var response = await factory.CreateClient().GetAsync(new Uri("/nyborg/", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<title>Nyborg ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"netvaerk-tenant\" content=\"Nyborg\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class TenantRoutingHttpTests
         var response = await factory.ClientFor("aarhus.example.test").GetAsync(new Uri("/", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<title>Aarhus ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"netvaerk-tenant\" content=\"Aarhus\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class TenantRoutingHttpTests
         var response = await factory.ClientFor("somewhere.example.test").GetAsync(new Uri("/", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<title>Default ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"netvaerk-tenant\" content=\"Default\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
