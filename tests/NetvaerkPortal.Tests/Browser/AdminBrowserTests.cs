@@ -30,7 +30,25 @@ public sealed class AdminBrowserTests(BrowserPortalFixture fixture) : IClassFixt
         await BrowserPortal.ScreenshotAsync(page, "admin-edit-published");
     }
 
+    [Fact]
+    public async Task A_reader_searches_from_the_front_page_and_opens_a_hit()
+    {
+        var page = await _portal.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.GetByLabel("Søg i portalen").FillAsync("tovholder");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Søg", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("resultat") })).ToBeVisibleAsync();
+        await BrowserPortal.ScreenshotAsync(page, "search-tovholder");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tovholderen og de roterende roller" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tovholderen og de roterende roller", Level = 1 })).ToBeVisibleAsync();
+    }
+
     [Theory]
+    [InlineData("/", false)]
+    [InlineData("/search?q=m%C3%B8de", false)]
+    [InlineData("/netvaerk/eksempel-tvaergaaende-ledernetvaerk", false)]
     [InlineData("/account/login", false)]
     [InlineData("/admin", true)]
     [InlineData("/admin/content?type=Network", true)]
