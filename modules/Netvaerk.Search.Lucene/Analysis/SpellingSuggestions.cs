@@ -25,7 +25,12 @@ public static class SpellingSuggestions
     /// Whether the reader may see a document with this term; null means every document. A term only an
     /// unreadable document has is neither "known" nor suggested, so "Mente du …?" cannot reveal it.
     /// </param>
-    public static string? ClosestTerm(IndexReader reader, string field, string term, Func<Term, bool>? isVisible = null)
+    public static string? ClosestTerm(IndexReader reader, string field, string term, Func<Term, bool>? isVisible = null) =>
+        ClosestTerm(reader, field, term, isVisible, automata: null);
+
+    // automata: shared by the searches for one term in several fields, so FuzzyTermsEnum builds its
+    // Levenshtein automata (which depend on the term only, not the field) once instead of once per field.
+    private static string? ClosestTerm(IndexReader reader, string field, string term, Func<Term, bool>? isVisible, AttributeSource? automata)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var maxEdits = term.Length switch
@@ -40,7 +45,7 @@ public static class SpellingSuggestions
             return null;
         }
 
-        var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, term), maxEdits,
+        var candidates = new FuzzyTermsEnum(terms, automata ?? new AttributeSource(), new Term(field, term), maxEdits,
             prefixLength: 0, transpositions: true);
         var found = new List<(string Text, int Distance, int DocFreq)>();
         while (candidates.MoveNext())
@@ -81,7 +86,8 @@ public static class SpellingSuggestions
             }
 
             var typed = tokens.First(token => !token.IsSynonym).Text;
-            var suggestion = fields.Select(field => ClosestTerm(reader, field.Name, typed, isVisible)).FirstOrDefault(found => found is not null);
+            var automata = new AttributeSource();
+            var suggestion = fields.Select(field => ClosestTerm(reader, field.Name, typed, isVisible, automata)).FirstOrDefault(found => found is not null);
             if (suggestion is not null)
             {
                 replaced[word] = Reinflect(word, typed, suggestion);
