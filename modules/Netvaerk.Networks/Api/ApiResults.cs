@@ -71,6 +71,25 @@ internal static class ApiResults
             return Task.CompletedTask;
         });
 
+    /// <summary>The request body as an Orchard content item, or why it is not one (too large, or not content JSON).</summary>
+    public static async Task<(ContentItem? Item, ProblemHttpResult? TooLarge, ValidationProblem? Invalid)> ReadItemAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return (null, TooLarge(), null);
+        }
+
+        try
+        {
+            return (ContentJson.Parse(body), null, null);
+        }
+        catch (ContentValidationException error)
+        {
+            return (null, null, Invalid(error));
+        }
+    }
+
     public static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: $"The request body is larger than {MaxBodyBytes / 1024 / 1024} MB.");
 }

@@ -14,20 +14,10 @@ public static partial class ContentApi
     private static async Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpContext http, NetworkReaderContext readers, ContentManager content, CancellationToken cancellationToken)
     {
-        var body = await ApiResults.ReadBodyAsync(http.Request, cancellationToken);
-        if (body is null)
+        var (item, tooLarge, invalid) = await ApiResults.ReadItemAsync(http.Request, cancellationToken);
+        if (item is null)
         {
-            return ApiResults.TooLarge();
-        }
-
-        ContentItem item;
-        try
-        {
-            item = ContentJson.Parse(body);
-        }
-        catch (ContentValidationException error)
-        {
-            return ApiResults.Invalid(error);
+            return tooLarge is not null ? tooLarge : invalid!;
         }
 
         if (string.IsNullOrWhiteSpace(item.ContentType))
@@ -82,20 +72,10 @@ public static partial class ContentApi
             return ApiResults.Forbidden("You may read this item but not change it. Editors change everything; members change what they wrote, coordinators their network's notes and articles.");
         }
 
-        var body = await ApiResults.ReadBodyAsync(http.Request, cancellationToken);
-        if (body is null)
+        var (item, tooLarge, invalid) = await ApiResults.ReadItemAsync(http.Request, cancellationToken);
+        if (item is null)
         {
-            return ApiResults.TooLarge();
-        }
-
-        ContentItem item;
-        try
-        {
-            item = ContentJson.Parse(body);
-        }
-        catch (ContentValidationException error)
-        {
-            return ApiResults.Invalid(error);
+            return tooLarge is not null ? tooLarge : invalid!;
         }
 
         if (item.ContentItemId.Length > 0 && item.ContentItemId != contentItemId)

@@ -188,24 +188,8 @@ public sealed partial class NetworkPortal : IAsyncLifetime
     public static string AsTenantCookie(string cookieHeader, string from, string to) =>
         cookieHeader + "; " + cookieHeader.Replace($"netvaerk.auth.{from}", $"netvaerk.auth.{to}", StringComparison.Ordinal);
 
-    public static ContentItem Item(string type, string title, string body, string visibility, string? network = null)
-    {
-        var item = new ContentItem { ContentItemId = ContentManager.NewId(), ContentType = type };
-        item.GetOrCreatePart("TitlePart")["Title"] = title;
-        item.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = body;
-        item.GetOrCreatePart("VisibilityPart")["Visibility"] = visibility;
-        if (network is not null)
-        {
-            item.GetOrCreatePart("NetworkItemPart")["NetworkContentItemId"] = network;
-        }
-
-        if (type == "MeetingNote")
-        {
-            item.GetOrCreatePart("MeetingNotePart")["MeetingDate"] = "2026-09-16";
-        }
-
-        return item;
-    }
+    public static ContentItem Item(string type, string title, string body, string visibility, string? network = null) =>
+        TestItems.Create(type, title, body, visibility, network);
 
     public async Task<ContentItem> PublishAsync(TenantSettings tenant, ContentItem item)
     {

@@ -79,34 +79,8 @@ public sealed class SearchTestSite : IAsyncDisposable
 
     /// <summary>An item of <paramref name="type"/> with title, body, visibility, network and tags.</summary>
     public static ContentItem Item(string type, string title, string body, string visibility = Visibility.Public,
-        string? network = null, string[]? tags = null, string? path = null)
-    {
-        var item = new ContentItem { ContentItemId = ContentManager.NewId(), ContentType = type };
-        item.GetOrCreatePart("TitlePart")["Title"] = title;
-        item.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = body;
-        item.GetOrCreatePart("VisibilityPart")["Visibility"] = visibility;
-        if (network is not null)
-        {
-            item.GetOrCreatePart("NetworkItemPart")["NetworkContentItemId"] = network;
-        }
-
-        if (type == "MeetingNote")
-        {
-            item.GetOrCreatePart("MeetingNotePart")["MeetingDate"] = "2026-10-07";
-        }
-
-        if (tags is not null)
-        {
-            item.GetOrCreatePart("TagsPart")["Tags"] = new JsonArray(tags.Select(tag => (JsonNode)tag).ToArray());
-        }
-
-        if (path is not null)
-        {
-            item.GetOrCreatePart("AutoroutePart")["Path"] = path;
-        }
-
-        return item;
-    }
+        string? network = null, string[]? tags = null, string? path = null) =>
+        TestItems.Create(type, title, body, visibility, network, tags, path);
 
     /// <summary>The reader the test sets on the scope before it searches.</summary>
     private sealed class ChosenReaderContext : IReaderContext
