@@ -54,6 +54,8 @@ public sealed class AdminBrowserTests(BrowserPortalFixture fixture) : IClassFixt
     [InlineData("/admin/content?type=Network", true)]
     [InlineData("/admin/content/new?type=Network", true)]
     [InlineData("/admin/tenants", true)]
+    [InlineData("/admin/search", true)]
+    [InlineData("/admin/users", true)]
     public async Task Pages_meet_wcag_21_aa(string path, bool signedIn)
     {
         var page = signedIn ? await _portal.SignedInPageAsync("admin", PortalTestHost.AdminPassword) : await _portal.NewPageAsync();
