@@ -95,8 +95,7 @@ public sealed class NetworkMembersPageTests : IAsyncLifetime, IDisposable
     private async Task<BrowserlessSession> SignedInAsync(string user)
     {
         var session = new BrowserlessSession(_portal);
-        var response = await session.SubmitAsync("/account/login", new Dictionary<string, string> { ["UserName"] = user, ["Password"] = PortalTestHost.AdminPassword });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await session.SignInAsync(user, PortalTestHost.AdminPassword);
         return session;
     }
 }
