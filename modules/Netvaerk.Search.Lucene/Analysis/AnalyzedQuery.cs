@@ -24,8 +24,10 @@ internal static class AnalyzedQuery
 
         // One analysis for all fields: the portal analyses every searched field with the same analyzer.
         var analysisField = fields[0].Name;
+        // The Danish index holds the thesaurus phrases as terms of their own (DanishSynonyms.IndexedPhrases).
+        var phrases = analyzer is DanishAnalyzer ? DanishSynonyms.IndexedPhrases : null;
         var query = new BooleanQuery();
-        var words = WordsQuery(Analyze(analyzer, analysisField, string.Join(' ', text.Words)), fields);
+        var words = WordsQuery(Analyze(analyzer, analysisField, string.Join(' ', text.Words)), fields, phrases);
         if (words is not null)
         {
             query.Add(words, Occur.MUST);
@@ -33,7 +35,7 @@ internal static class AnalyzedQuery
 
         foreach (var phrase in text.Phrases)
         {
-            if (ExactQuery(Analyze(analyzer, analysisField, phrase), fields) is { } exact)
+            if (ExactQuery(Analyze(analyzer, analysisField, phrase), fields, phrases) is { } exact)
             {
                 query.Add(exact, Occur.MUST);
             }
@@ -42,7 +44,7 @@ internal static class AnalyzedQuery
         var hasPositive = query.Clauses.Count > 0;
         foreach (var excluded in text.Excluded)
         {
-            if (ExactQuery(Analyze(analyzer, analysisField, excluded), fields) is { } exact)
+            if (ExactQuery(Analyze(analyzer, analysisField, excluded), fields, phrases) is { } exact)
             {
                 query.Add(exact, Occur.MUST_NOT);
             }
@@ -69,9 +71,9 @@ internal static class AnalyzedQuery
     /// </remarks>
     public static int MinimumWordsToMatch(int wordCount) => wordCount <= 2 ? wordCount : wordCount * 3 / 4;
 
-    private static Query? WordsQuery(IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<SearchField> fields)
+    private static Query? WordsQuery(IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<SearchField> fields, IReadOnlySet<string>? indexedPhrases)
     {
-        var segments = Segments(tokens).Select(segment => SegmentQuery(segment, fields)).ToArray();
+        var segments = Segments(tokens).Select(segment => SegmentQuery(segment, fields, indexedPhrases)).ToArray();
         if (segments.Length == 0)
         {
             return null;
@@ -82,13 +84,17 @@ internal static class AnalyzedQuery
             return segments[0];
         }
 
+        // When every word is required they are MUST clauses: the same matches and scores, but a conjunction
+        // leapfrogs through the words' documents where "all of the SHOULD clauses" visits each one's.
+        var minimum = MinimumWordsToMatch(segments.Length);
+        var allRequired = minimum == segments.Length;
         var query = new BooleanQuery();
         foreach (var segment in segments)
         {
-            query.Add(segment, Occur.SHOULD);
+            query.Add(segment, allRequired ? Occur.MUST : Occur.SHOULD);
         }
 
-        query.MinimumNumberShouldMatch = MinimumWordsToMatch(segments.Length);
+        query.MinimumNumberShouldMatch = allRequired ? 0 : minimum;
         return query;
     }
 
@@ -123,14 +129,14 @@ internal static class AnalyzedQuery
 
     // A segment matches through a synonym spanning all of it, or through every one of its positions
     // (each position: the typed word or a one-word synonym of it).
-    private static Query SegmentQuery(List<AnalyzedToken> segment, IReadOnlyList<SearchField> fields)
+    private static Query SegmentQuery(List<AnalyzedToken> segment, IReadOnlyList<SearchField> fields, IReadOnlySet<string>? indexedPhrases)
     {
         var start = segment.Min(token => token.Position);
         var end = segment.Max(token => token.Position + token.Length);
         var alternatives = new DisjunctionMaxQuery(TieBreaker);
         foreach (var token in segment.Where(token => token.Length > 1 && token.Position == start && token.Position + token.Length == end))
         {
-            AddTermAlternatives(alternatives, token, fields);
+            AddTermAlternatives(alternatives, token, fields, indexedPhrases);
         }
 
         var positions = segment.Where(token => token.Length == 1).GroupBy(token => token.Position).ToArray();
@@ -142,7 +148,7 @@ internal static class AnalyzedQuery
                 var atPosition = new DisjunctionMaxQuery(TieBreaker);
                 foreach (var token in position)
                 {
-                    AddTermAlternatives(atPosition, token, fields);
+                    AddTermAlternatives(atPosition, token, fields, indexedPhrases);
                 }
 
                 everyPosition.Add(atPosition, Occur.MUST);
@@ -154,14 +160,13 @@ internal static class AnalyzedQuery
         return alternatives.Disjuncts.Count == 1 ? alternatives.Disjuncts[0] : alternatives;
     }
 
-    private static void AddTermAlternatives(DisjunctionMaxQuery alternatives, AnalyzedToken token, IReadOnlyList<SearchField> fields)
+    private static void AddTermAlternatives(DisjunctionMaxQuery alternatives, AnalyzedToken token, IReadOnlyList<SearchField> fields,
+        IReadOnlySet<string>? indexedPhrases)
     {
         var words = token.Text.Split(DanishSynonyms.PhraseSeparator);
         foreach (var field in fields)
         {
-            Query query = words.Length == 1
-                ? new TermQuery(new Term(field.Name, words[0]))
-                : Phrase(field.Name, words.Select((word, i) => (i, new[] { word })).ToArray());
+            var query = Phrase(field.Name, words.Select((word, i) => (i, new[] { word })).ToArray(), indexedPhrases);
             query.Boost = field.Boost * (token.IsSynonym ? SynonymBoost : 1f);
             alternatives.Add(query);
         }
@@ -169,7 +174,7 @@ internal static class AnalyzedQuery
 
     // A quoted phrase or an excluded word means what was typed: synonyms are left out. Words at the same
     // position (an analyzer that adds them) are alternatives within the phrase.
-    private static Query? ExactQuery(IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<SearchField> fields)
+    private static Query? ExactQuery(IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<SearchField> fields, IReadOnlySet<string>? indexedPhrases)
     {
         var positions = tokens.Where(token => !token.IsSynonym)
             .GroupBy(token => token.Position)
@@ -185,7 +190,7 @@ internal static class AnalyzedQuery
         var perField = new DisjunctionMaxQuery(TieBreaker);
         foreach (var field in fields)
         {
-            var query = Phrase(field.Name, slots);
+            var query = Phrase(field.Name, slots, indexedPhrases);
             query.Boost = field.Boost;
             perField.Add(query);
         }
@@ -193,8 +198,14 @@ internal static class AnalyzedQuery
         return fields.Count == 1 ? perField.Disjuncts[0] : perField;
     }
 
-    private static Query Phrase(string field, (int Offset, string[] Terms)[] slots)
+    private static Query Phrase(string field, (int Offset, string[] Terms)[] slots, IReadOnlySet<string>? indexedPhrases)
     {
+        if (indexedPhrases is not null && slots is [(0, [var first]), (1, [var second])]
+            && indexedPhrases.Contains(first + DanishSynonyms.PhraseSeparator + second))
+        {
+            return new TermQuery(new Term(field, first + DanishSynonyms.PhraseSeparator + second));
+        }
+
         if (slots.Length == 1)
         {
             var terms = slots[0].Terms;

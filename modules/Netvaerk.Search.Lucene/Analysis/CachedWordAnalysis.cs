@@ -14,6 +14,8 @@ namespace Netvaerk.Search.Lucene.Analysis;
 /// Emits what the uncached chain emits: a stop word leaves a gap in the positions (as StopFilter does),
 /// the first term of a word takes the word's position, the others (its parts) stand at the same position
 /// with the word's offsets and type. Pinned against the uncached chain by a test.
+/// After a word's own terms come the thesaurus phrases it ends (<see cref="DanishSynonyms.IndexedPhrases"/>):
+/// "kollegial sparring" is one more term at the position of "sparring" when "kollegial" stands right before it.
 /// </remarks>
 internal sealed class CachedWordAnalysis : TokenFilter
 {
@@ -29,6 +31,9 @@ internal sealed class CachedWordAnalysis : TokenFilter
     private int _next;
     private int _skipped;
     private State? _word;
+
+    // The terms of the word before, while nothing (a stop word, a gap) stands between it and the next.
+    private string[] _previousWord = [];
 
     public CachedWordAnalysis(TokenStream input) : base(input)
     {
@@ -52,15 +57,19 @@ internal sealed class CachedWordAnalysis : TokenFilter
             if (terms.Length == 0)
             {
                 _skipped += _increment.PositionIncrement;
+                _previousWord = [];
                 continue;
             }
 
+            var adjacent = _skipped == 0 && _increment.PositionIncrement == 1;
+            var phrases = adjacent ? PhrasesEndingWith(_previousWord, terms) : null;
+            _previousWord = terms;
             _increment.PositionIncrement += _skipped;
             _skipped = 0;
             _term.SetEmpty().Append(terms[0]);
-            _pending = terms;
+            _pending = phrases is null ? terms : [.. terms, .. phrases];
             _next = 1;
-            _word = terms.Length > 1 ? CaptureState() : null;
+            _word = _pending.Length > 1 ? CaptureState() : null;
             return true;
         }
 
@@ -80,6 +89,33 @@ internal sealed class CachedWordAnalysis : TokenFilter
         _next = 0;
         _skipped = 0;
         _word = null;
+        _previousWord = [];
+    }
+
+    // The indexed phrases whose first word is one of the previous word's terms and whose second is one of this word's.
+    private static List<string>? PhrasesEndingWith(string[] previousWord, string[] word)
+    {
+        if (previousWord.Length == 0)
+        {
+            return null;
+        }
+
+        List<string>? phrases = null;
+        foreach (var second in word)
+        {
+            if (DanishSynonyms.IndexedPhraseFirstWords.TryGetValue(second, out var firsts))
+            {
+                foreach (var first in firsts)
+                {
+                    if (Array.IndexOf(previousWord, first) >= 0)
+                    {
+                        (phrases ??= []).Add(first + DanishSynonyms.PhraseSeparator + second);
+                    }
+                }
+            }
+        }
+
+        return phrases;
     }
 
     /// <summary>The terms the index chain makes of one lowercased word, in order; none for a stop word.</summary>

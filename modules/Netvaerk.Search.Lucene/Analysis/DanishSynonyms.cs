@@ -29,6 +29,11 @@ public static class DanishSynonyms
 
     private static readonly Lazy<string> s_defaultLines = new(() => EmbeddedText.Read("danish-synonyms.txt"));
     private static readonly Lazy<SynonymMap> s_defaultMap = new(() => Build(s_defaultLines.Value, extraLines: null));
+    private static readonly Lazy<HashSet<string>> s_indexedPhrases = new(ShippedPhrases);
+    private static readonly Lazy<Dictionary<string, string[]>> s_phraseFirstWords = new(() => s_indexedPhrases.Value
+        .Select(phrase => phrase.Split(PhraseSeparator))
+        .GroupBy(words => words[1], words => words[0], StringComparer.Ordinal)
+        .ToDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal));
 
     /// <summary>
     /// The query analyzer: the Danish chain without decompounding, with the shipped thesaurus and
@@ -39,6 +44,17 @@ public static class DanishSynonyms
         DanishAnalyzer.ForQuery(string.IsNullOrWhiteSpace(extraSynonyms)
             ? s_defaultMap.Value
             : Build(s_defaultLines.Value, extraSynonyms));
+
+    /// <summary>
+    /// The shipped thesaurus's phrases of two words ("kollegial sparring"), as analysed words joined by <see cref="PhraseSeparator"/>.
+    /// The Danish index holds each occurrence of one as a single term of that text (<see cref="CachedWordAnalysis"/>),
+    /// so a query finds it with a term query instead of checking word positions in every document that has both words.
+    /// A tenant's own phrases are not in the index and are searched as phrases.
+    /// </summary>
+    public static IReadOnlySet<string> IndexedPhrases => s_indexedPhrases.Value;
+
+    /// <summary>The first words of the <see cref="IndexedPhrases"/>, by their second word.</summary>
+    internal static IReadOnlyDictionary<string, string[]> IndexedPhraseFirstWords => s_phraseFirstWords.Value;
 
     /// <summary>The number of thesaurus lines shipped with the module.</summary>
     public static int DefaultLineCount => EmbeddedText.ContentLines(s_defaultLines.Value).Count();
@@ -58,16 +74,11 @@ public static class DanishSynonyms
 
     private static void Add(SynonymMap.Builder builder, Analyzer analyzer, string text, string source)
     {
-        foreach (var (number, line) in EmbeddedText.ContentLines(text))
+        foreach (var (inputs, outputs) in Lines(analyzer, text, source))
         {
-            var (inputs, outputs) = ParseLine(line, number, source);
-            var inputWords = inputs.Select(entry => Analyze(analyzer, entry, line, number, source)).ToArray();
-            var outputWords = outputs is null
-                ? inputWords
-                : outputs.Select(entry => Analyze(analyzer, entry, line, number, source)).ToArray();
-            foreach (var input in inputWords)
+            foreach (var input in inputs)
             {
-                foreach (var output in outputWords)
+                foreach (var output in outputs)
                 {
                     if (!input.SequenceEqual(output))
                     {
@@ -77,6 +88,30 @@ public static class DanishSynonyms
                 }
             }
         }
+    }
+
+    // Each line's entries as analysed words: what is searched, and what it also searches.
+    private static IEnumerable<(string[][] Inputs, string[][] Outputs)> Lines(Analyzer analyzer, string text, string source)
+    {
+        foreach (var (number, line) in EmbeddedText.ContentLines(text))
+        {
+            var (inputs, outputs) = ParseLine(line, number, source);
+            var inputWords = inputs.Select(entry => Analyze(analyzer, entry, line, number, source)).ToArray();
+            yield return (inputWords, outputs is null
+                ? inputWords
+                : outputs.Select(entry => Analyze(analyzer, entry, line, number, source)).ToArray());
+        }
+    }
+
+    // The shipped thesaurus's entries of two words, analysed (normalised and stemmed) and joined by PhraseSeparator.
+    private static HashSet<string> ShippedPhrases()
+    {
+        using var analyzer = DanishAnalyzer.ForSynonymEntries();
+        return Lines(analyzer, s_defaultLines.Value, source: "danish-synonyms.txt")
+            .SelectMany(line => line.Inputs.Concat(line.Outputs))
+            .Where(words => words.Length == 2)
+            .Select(words => string.Join(PhraseSeparator, words))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     // "a, b, c" → inputs a, b, c mapped to each other; "a, b => c" → a and b mapped to c.

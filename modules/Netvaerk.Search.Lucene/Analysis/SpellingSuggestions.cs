@@ -45,19 +45,29 @@ public static class SpellingSuggestions
             return null;
         }
 
-        var candidates = new FuzzyTermsEnum(terms, automata ?? new AttributeSource(), new Term(field, term), maxEdits,
-            prefixLength: 0, transpositions: true);
-        var found = new List<(string Text, int Distance, int DocFreq)>();
-        while (candidates.MoveNext())
+        // One edit first: its automaton is far cheaper than two edits', and a term one edit away beats any two away.
+        automata ??= new AttributeSource();
+        for (var edits = 1; edits <= maxEdits; edits++)
         {
-            var text = candidates.Term.Utf8ToString();
-            found.Add((text, EditDistance(term, text), candidates.DocFreq));
+            var candidates = new FuzzyTermsEnum(terms, automata, new Term(field, term), edits, prefixLength: 0, transpositions: true);
+            var found = new List<(string Text, int Distance, int DocFreq)>();
+            while (candidates.MoveNext())
+            {
+                var text = candidates.Term.Utf8ToString();
+                found.Add((text, EditDistance(term, text), candidates.DocFreq));
+            }
+
+            var closest = found.OrderBy(candidate => candidate.Distance).ThenByDescending(candidate => candidate.DocFreq)
+                .ThenBy(candidate => candidate.Text, StringComparer.Ordinal)
+                .Select(candidate => candidate.Text)
+                .FirstOrDefault(text => isVisible is null || isVisible(new Term(field, text)));
+            if (closest is not null)
+            {
+                return closest;
+            }
         }
 
-        return found.OrderBy(candidate => candidate.Distance).ThenByDescending(candidate => candidate.DocFreq)
-            .ThenBy(candidate => candidate.Text, StringComparer.Ordinal)
-            .Select(candidate => candidate.Text)
-            .FirstOrDefault(text => isVisible is null || isVisible(new Term(field, text)));
+        return null;
     }
 
     private static bool IsKnown(IndexReader reader, Term term, Func<Term, bool>? isVisible) =>

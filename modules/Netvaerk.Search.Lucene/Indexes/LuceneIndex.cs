@@ -14,8 +14,9 @@ namespace Netvaerk.Search.Lucene.Indexes;
 /// readers, and the cursor (the last indexing-log Id applied), kept in a file beside the index.</summary>
 public sealed class LuceneIndex : IDisposable
 {
-    // Raise when the fields change: an index of another schema is rebuilt, not read wrongly.
-    internal const int SchemaVersion = 2;
+    // Raise when the fields or their analysis change: an index of another schema is rebuilt, not read wrongly.
+    // 3: the thesaurus phrases are indexed as terms of their own.
+    internal const int SchemaVersion = 3;
     private const string SchemaKey = "schema";
     private const string AnalyzerKey = "analyzer";
 

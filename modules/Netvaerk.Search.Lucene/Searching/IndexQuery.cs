@@ -88,7 +88,7 @@ public static class IndexQuery
             ? TopFieldCollector.Create(Newest, Math.Max(depth, 1), fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
             : TopScoreDocCollector.Create(Math.Max(depth, 1), docsScoredInOrder: false);
         var facets = new FacetCounter();
-        searcher.Search(query ?? new MatchAllDocsQuery(), filter, MultiCollector.Wrap(top, facets));
+        SearchFiltered(searcher, query ?? new MatchAllDocsQuery(), filter, MultiCollector.Wrap(top, facets));
 
         var page = start < depth ? top.GetTopDocs(start, depth - start).ScoreDocs : [];
         var snippets = new Snippets(query, indexAnalyzer);
@@ -110,6 +110,47 @@ public static class IndexQuery
         }
 
         return new SearchResults(top.TotalHits, hits, facets.Result(MaxFacetValues));
+    }
+
+    /// <summary>
+    /// Searches with the filter's bits as the documents each segment may match, as IndexSearcher does with
+    /// deleted documents. IndexSearcher.Search(query, filter, …) would wrap the query in a FilteredQuery, whose
+    /// scorer visits one document at a time; this way a query of alternatives keeps its bulk scorer (BooleanScorer).
+    /// </summary>
+    private static void SearchFiltered(IndexSearcher searcher, Query query, Filter? filter, ICollector collector)
+    {
+        var weight = searcher.CreateNormalizedWeight(query);
+        var leaves = new List<(AtomicReaderContext Leaf, IBits? Accept)>();
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var liveDocs = leaf.AtomicReader.LiveDocs;
+            if (filter is null)
+            {
+                leaves.Add((leaf, liveDocs));
+                continue;
+            }
+
+            var allowed = filter.GetDocIdSet(leaf, liveDocs);
+            if (allowed is null)
+            {
+                continue;
+            }
+
+            if (allowed.Bits is not { } bits)
+            {
+                // A filter without random access (none of ours): leave the filtering to Lucene.
+                searcher.Search(query, filter, collector);
+                return;
+            }
+
+            leaves.Add((leaf, bits));
+        }
+
+        foreach (var (leaf, accept) in leaves)
+        {
+            collector.SetNextReader(leaf);
+            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, accept)?.Score(collector);
+        }
     }
 
     /// <summary>The filter that lets through documents carrying one of the reader's terms; null for no filter.</summary>

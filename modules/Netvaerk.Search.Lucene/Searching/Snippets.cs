@@ -1,40 +1,56 @@
 using System.Text;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
+using Netvaerk.Search.Lucene.Analysis;
 using Netvaerk.Search.Lucene.Indexes;
 
 namespace Netvaerk.Search.Lucene.Searching;
 
-/// <summary>The snippet of a hit: the best passages of its body with the matched words in &lt;mark&gt;,
-/// everything else HTML-escaped, so a page can show it as it is.</summary>
+/// <summary>The snippet of a hit: up to two passages of its body around the words the query matched, those
+/// words in &lt;mark&gt;, everything else HTML-escaped, so a page can show it as it is.</summary>
+/// <remarks>
+/// A word is marked when one of the terms the index made of it is one of the query's body terms, so "møde"
+/// marks "netværksmødet" and "Møderne"; a phrase's words are marked one by one. The passages with the most
+/// different query terms win, the earlier on a tie. Written instead of Lucene's Highlighter, which ran every
+/// body through the whole analyzer again and scored fixed fragments: that cost more than the search itself.
+/// The Danish index's words come from the same cache the indexing fills (<see cref="CachedWordAnalysis"/>).
+/// </remarks>
 internal sealed class Snippets
 {
     private const int FragmentSize = 160;
     private const int MaxFragments = 2;
     private const string Separator = " … ";
 
-    // Long documents are highlighted within their first part; a match further down still gets the opening as snippet.
-    private const int MaxCharsToAnalyze = 20_000;
+    // Context shown before a passage's first match, at most.
+    private const int Lead = 50;
 
-    private readonly Highlighter? _highlighter;
-    private readonly Analyzer _analyzer;
+    // Long documents are looked through within their first part; a match further down still gets the opening as snippet.
+    private const int MaxCharsToScan = 20_000;
+
+    // Longer runs of letters (ids, pasted links) are never words anybody searched for.
+    private const int MaxWordLength = 64;
+
+    private readonly HashSet<string> _terms = new(StringComparer.Ordinal);
+    private readonly Func<string, string[]> _wordTerms;
 
     /// <param name="query">The query that found the hits; null (browsing) gives the opening of each body.</param>
+    /// <param name="indexAnalyzer">The analyzer the body was indexed with: it decides which terms a word has.</param>
     public Snippets(Query? query, Analyzer indexAnalyzer)
     {
-        _analyzer = indexAnalyzer;
-        if (query is not null and not MatchAllDocsQuery)
+        ArgumentNullException.ThrowIfNull(indexAnalyzer);
+        if (query is not null)
         {
-            // QueryTermScorer, not QueryScorer: QueryScorer builds an in-memory index of every hit to check
-            // phrase positions, which cost more than the whole search. A phrase's words are marked one by one.
-            var scorer = new QueryTermScorer(query, SearchFieldNames.Body);
-            _highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), scorer)
+            var terms = new HashSet<Term>();
+            query.ExtractTerms(terms);
+            foreach (var term in terms.Where(term => term.Field == SearchFieldNames.Body))
             {
-                TextFragmenter = new SimpleFragmenter(FragmentSize),
-                MaxDocCharsToAnalyze = MaxCharsToAnalyze,
-            };
+                _terms.UnionWith(term.Text.Split(DanishSynonyms.PhraseSeparator));
+            }
         }
+
+        _wordTerms = indexAnalyzer is DanishAnalyzer ? CachedWordAnalysis.Terms : new WordTermsOf(indexAnalyzer).Terms;
     }
 
     public string For(string body)
@@ -44,24 +60,135 @@ internal sealed class Snippets
             return "";
         }
 
-        if (_highlighter is not null)
+        var matches = _terms.Count == 0 ? [] : Matches(body);
+        return matches.Count == 0 ? Opening(body) : Passages(body, matches);
+    }
+
+    // The query's words in the body, in order; Term is the query term a word matched, so a word repeated counts once.
+    private List<Match> Matches(string body)
+    {
+        var matches = new List<Match>();
+        Span<char> lower = stackalloc char[MaxWordLength];
+        var end = Math.Min(body.Length, MaxCharsToScan);
+        var i = 0;
+        while (i < end)
         {
-            try
+            if (!char.IsLetterOrDigit(body[i]))
             {
-                using var tokens = _analyzer.GetTokenStream(SearchFieldNames.Body, body);
-                var fragments = _highlighter.GetBestFragments(tokens, body, MaxFragments, Separator);
-                if (!string.IsNullOrWhiteSpace(fragments))
-                {
-                    return OneLine(fragments);
-                }
+                i++;
+                continue;
             }
-            catch (InvalidTokenOffsetsException)
+
+            var start = i;
+            while (i < body.Length && char.IsLetterOrDigit(body[i]))
             {
-                // An analyzer that reports offsets outside the text: the opening is still a fine snippet.
+                i++;
+            }
+
+            if (i - start > MaxWordLength)
+            {
+                continue;
+            }
+
+            var word = lower[..(i - start)];
+            body.AsSpan(start, i - start).ToLowerInvariant(word);
+            foreach (var term in _wordTerms(word.ToString()))
+            {
+                if (_terms.Contains(term))
+                {
+                    matches.Add(new Match(start, i, term));
+                    break;
+                }
             }
         }
 
-        return Opening(body);
+        return matches;
+    }
+
+    private static string Passages(string body, List<Match> matches)
+    {
+        var candidates = matches.Select(match => PassageAround(body, matches, match)).ToList();
+        var chosen = new List<Passage>(MaxFragments);
+        foreach (var candidate in candidates.OrderByDescending(passage => passage.Score).ThenBy(passage => passage.Start))
+        {
+            if (chosen.Count == MaxFragments)
+            {
+                break;
+            }
+
+            if (chosen.TrueForAll(other => candidate.End <= other.Start || candidate.Start >= other.End))
+            {
+                chosen.Add(candidate);
+            }
+        }
+
+        chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var text = new StringBuilder(FragmentSize * MaxFragments + 64);
+        if (chosen[0].Start > 0)
+        {
+            text.Append('…');
+        }
+
+        for (var n = 0; n < chosen.Count; n++)
+        {
+            if (n > 0)
+            {
+                text.Append(Separator);
+            }
+
+            var passage = chosen[n];
+            var position = passage.Start;
+            foreach (var match in matches.Where(match => match.Start >= passage.Start && match.End <= passage.End))
+            {
+                text.Append(HtmlTextEncoder.Escape(body[position..match.Start])).Append("<mark>")
+                    .Append(HtmlTextEncoder.Escape(body[match.Start..match.End])).Append("</mark>");
+                position = match.End;
+            }
+
+            text.Append(HtmlTextEncoder.Escape(body[position..passage.End]));
+        }
+
+        if (chosen[^1].End < body.Length)
+        {
+            text.Append('…');
+        }
+
+        return OneLine(text.ToString());
+    }
+
+    // A passage of about FragmentSize characters that shows `first` with a little context before it, beginning
+    // at a sentence or word and ending at a word; its score is the number of different query terms in it.
+    private static Passage PassageAround(string body, List<Match> matches, Match first)
+    {
+        var at = first.Start;
+        var start = 0;
+        if (at > Lead)
+        {
+            var sentence = body.AsSpan(at - Lead, Lead).LastIndexOfAny(".!?\n");
+            var space = body.AsSpan(at - Lead, Lead).IndexOf(' ');
+            start = at - Lead + (sentence >= 0 ? sentence + 1 : space >= 0 ? space + 1 : Lead);
+            while (start < at && char.IsWhiteSpace(body[start]))
+            {
+                start++;
+            }
+        }
+
+        var end = Math.Max(first.End, Math.Min(body.Length, start + FragmentSize));
+        if (end < body.Length && end > first.End && body.LastIndexOf(' ', end - 1, end - first.End) is var lastSpace and >= 0)
+        {
+            end = lastSpace;
+        }
+
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var match in matches)
+        {
+            if (match.Start >= start && match.End <= end)
+            {
+                terms.Add(match.Term);
+            }
+        }
+
+        return new Passage(start, end, terms.Count);
     }
 
     private static string Opening(string body)
@@ -78,12 +205,43 @@ internal sealed class Snippets
     // The body keeps its paragraphs as line breaks; a snippet is one run of text.
     private static string OneLine(string text) => string.Join(' ', text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
+    private readonly record struct Match(int Start, int End, string Term);
+
+    private readonly record struct Passage(int Start, int End, int Score);
+
+    /// <summary>The terms another analyzer (English, standard) makes of one lowercased word, remembered for one search.</summary>
+    private sealed class WordTermsOf(Analyzer analyzer)
+    {
+        private readonly Dictionary<string, string[]> _seen = new(StringComparer.Ordinal);
+
+        public string[] Terms(string word)
+        {
+            if (_seen.TryGetValue(word, out var terms))
+            {
+                return terms;
+            }
+
+            var found = new List<string>(2);
+            using (var stream = analyzer.GetTokenStream(SearchFieldNames.Body, word))
+            {
+                var term = stream.AddAttribute<ICharTermAttribute>();
+                stream.Reset();
+                while (stream.IncrementToken())
+                {
+                    found.Add(term.ToString());
+                }
+
+                stream.End();
+            }
+
+            return _seen[word] = [.. found];
+        }
+    }
+
     /// <summary>Escapes what HTML gives meaning to and nothing else: Lucene's SimpleHTMLEncoder would also turn
     /// every æ, ø and å into a character reference, which the JSON API would then carry.</summary>
-    internal sealed class HtmlTextEncoder : IEncoder
+    internal static class HtmlTextEncoder
     {
-        public string EncodeText(string originalText) => Escape(originalText);
-
         public static string Escape(string text)
         {
             if (text.AsSpan().IndexOfAny("&<>\"'") < 0)

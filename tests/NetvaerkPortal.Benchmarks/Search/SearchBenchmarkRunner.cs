@@ -66,9 +66,10 @@ public static class SearchBenchmarkRunner
             Console.WriteLine($"  {corpus.Average(d => d.Markdown.Length):N0} characters of Markdown on average");
 
             var portal = await PortalAsync(corpus, Path.Combine(work, "portal"), options.Rounds);
+            var portalQueries = PortalQueriesOnLucene(corpus, Path.Combine(work, "portal", "Sites", Tenant, "Lucene", "Search"), options.Rounds);
             var raw = RawLucene(corpus, Path.Combine(work, "raw"), options.Rounds);
             var fts = Fts5(corpus, Path.Combine(work, "fts5"), options.Rounds);
-            var report = Report(options, corpus, portal, raw, fts, loadBefore);
+            var report = Report(options, corpus, portal, portalQueries, raw, fts, loadBefore);
             Console.WriteLine(report);
             WriteReport(options.Output, report);
             return 0;
@@ -173,6 +174,39 @@ public static class SearchBenchmarkRunner
         public Task<Reader> GetReaderAsync(CancellationToken cancellationToken = default) => Task.FromResult(Member);
     }
 
+    // ---- The portal's own Lucene queries on its own index, run by plain Lucene.Net: top 10 with stored titles.
+    // No filter, facets, snippets or host: what the portal's features cost over Lucene doing the same matching.
+
+    private static EngineResult PortalQueriesOnLucene(List<CorpusDocument> corpus, string path, int rounds)
+    {
+        using var directory = FSDirectory.Open(path);
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+        var analyzer = Netvaerk.Search.Lucene.Analysis.AnalyzerNames.CreateQueryAnalyzer("danish");
+        var totals = new Dictionary<string, long>();
+        var latencies = Measure("The portal's queries on plain Lucene", rounds, query =>
+        {
+            var top = searcher.Search(Netvaerk.Search.Lucene.Analysis.QueryText.Parse(query).ToQuery(analyzer, IndexQuery.Fields), 10);
+            foreach (var hit in top.ScoreDocs)
+            {
+                _ = searcher.Doc(hit.Doc).Get(SearchFieldNames.Title, CultureInfo.InvariantCulture);
+            }
+
+            totals[query] = top.TotalHits;
+        });
+        var postings = Queries.ToDictionary(query => query, query => Postings(reader,
+            Netvaerk.Search.Lucene.Analysis.QueryText.Parse(query).ToQuery(analyzer, IndexQuery.Fields)));
+        return new EngineResult("Plain Lucene.Net with the portal's index and analysed queries (top 10 and titles only)", 0, 0, latencies, totals, 0) { Postings = postings };
+    }
+
+    // How many postings a query's terms have: roughly the documents a search has to visit.
+    private static long Postings(IndexReader reader, Query query)
+    {
+        var terms = new HashSet<Term>();
+        new IndexSearcher(reader).Rewrite(query).ExtractTerms(terms);
+        return terms.Sum(term => (long)reader.DocFreq(term));
+    }
+
     // ---- Raw Lucene.Net: StandardAnalyzer, title and body, the classic QueryParser, top 10 with stored titles. No filter, facets or snippets.
 
     private static EngineResult RawLucene(List<CorpusDocument> corpus, string path, int rounds)
@@ -220,7 +254,18 @@ public static class SearchBenchmarkRunner
 
             totals[query] = top.TotalHits;
         });
-        return new EngineResult("Raw Lucene.Net, StandardAnalyzer (top 10 and titles only)", corpus.Count / indexSeconds, corpus.Count / indexCpuSeconds, latencies, totals, DirectorySize(path));
+        var postings = Queries.ToDictionary(query => query, query =>
+        {
+            try
+            {
+                return Postings(reader, parser.Parse(query));
+            }
+            catch (ParseException)
+            {
+                return Postings(reader, parser.Parse(QueryParserBase.Escape(query)));
+            }
+        });
+        return new EngineResult("Raw Lucene.Net, StandardAnalyzer (top 10 and titles only)", corpus.Count / indexSeconds, corpus.Count / indexCpuSeconds, latencies, totals, DirectorySize(path)) { Postings = postings };
     }
 
     // ---- SQLite FTS5: the same page of results: visibility filter, total, type facet, top 10 by bm25 (title ×3) with snippets.
@@ -342,7 +387,7 @@ public static class SearchBenchmarkRunner
         return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
     }
 
-    private static string Report(Options options, List<CorpusDocument> corpus, EngineResult portal, EngineResult raw, EngineResult fts, string loadBefore)
+    private static string Report(Options options, List<CorpusDocument> corpus, EngineResult portal, EngineResult portalQueries, EngineResult raw, EngineResult fts, string loadBefore)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
@@ -357,9 +402,11 @@ public static class SearchBenchmarkRunner
         text.AppendLine();
         text.AppendLine("| engine | indexing docs/s (wall) | indexing docs/CPU-s | p50 ms (wall) | p95 ms (wall) | p50 ms (CPU) | p95 ms (CPU) | index MB |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var engine in new[] { portal, raw, fts })
+        foreach (var engine in new[] { portal, portalQueries, raw, fts })
         {
-            text.AppendLine(c, $"| {engine.Name} | {engine.DocsPerSecond:N0} | {engine.DocsPerCpuSecond:N0} | {P(engine.Latencies.Wall, 0.5):F2} | {P(engine.Latencies.Wall, 0.95):F2} | {P(engine.Latencies.Cpu, 0.5):F2} | {P(engine.Latencies.Cpu, 0.95):F2} | {engine.Bytes / 1048576.0:F0} |");
+            var indexing = engine.DocsPerSecond > 0 ? $"{engine.DocsPerSecond:N0} | {engine.DocsPerCpuSecond:N0}" : "– | –";
+            var size = engine.Bytes > 0 ? $"{engine.Bytes / 1048576.0:F0}" : "–";
+            text.AppendLine(c, $"| {engine.Name} | {indexing} | {P(engine.Latencies.Wall, 0.5):F2} | {P(engine.Latencies.Wall, 0.95):F2} | {P(engine.Latencies.Cpu, 0.5):F2} | {P(engine.Latencies.Cpu, 0.95):F2} | {size} |");
         }
 
         text.AppendLine();
@@ -369,20 +416,22 @@ public static class SearchBenchmarkRunner
         text.AppendLine(c, $"| portal p95 ≤ 10 ms | {p95.Item1:F2} ms | {p95.Item2:F2} ms | {Met(p95.Item1 <= 10)} / {Met(p95.Item2 <= 10)} |");
         var overRaw = (p95.Item1 / P(raw.Latencies.Wall, 0.95), p95.Item2 / P(raw.Latencies.Cpu, 0.95));
         text.AppendLine(c, $"| portal ÷ raw Lucene ≤ 1.3 (p95) | {overRaw.Item1:F2} | {overRaw.Item2:F2} | {Met(overRaw.Item1 <= 1.3)} / {Met(overRaw.Item2 <= 1.3)} |");
+        var overSame = (p95.Item1 / P(portalQueries.Latencies.Wall, 0.95), p95.Item2 / P(portalQueries.Latencies.Cpu, 0.95));
+        text.AppendLine(c, $"| (no goal) portal ÷ plain Lucene with the portal's index and queries (p95) | {overSame.Item1:F2} | {overSame.Item2:F2} | – |");
         var overFts = (P(fts.Latencies.Wall, 0.95) / p95.Item1, P(fts.Latencies.Cpu, 0.95) / p95.Item2);
         var overFts50 = (P(fts.Latencies.Wall, 0.5) / P(portal.Latencies.Wall, 0.5), P(fts.Latencies.Cpu, 0.5) / P(portal.Latencies.Cpu, 0.5));
         text.AppendLine(c, $"| FTS5 ÷ portal ≥ 3 (p95; p50 in brackets) | {overFts.Item1:F2} ({overFts50.Item1:F2}) | {overFts.Item2:F2} ({overFts50.Item2:F2}) | {Met(overFts.Item1 >= 3)} / {Met(overFts.Item2 >= 3)} |");
         text.AppendLine(c, $"| portal indexing ≥ 1,000 docs/s | {portal.DocsPerSecond:N0} | {portal.DocsPerCpuSecond:N0} | {Met(portal.DocsPerSecond >= 1000)} / {Met(portal.DocsPerCpuSecond >= 1000)} |");
         text.AppendLine();
-        text.AppendLine("Matches per query (the portal as a member of 3 of the 300 networks, FTS5 with the same visibility filter, raw Lucene unfiltered), and the portal's CPU ms per query (median of the rounds):");
+        text.AppendLine("Matches per query (the portal as a member of 3 of the 300 networks, FTS5 with the same visibility filter, raw Lucene unfiltered); the postings of the query's terms in each Lucene index (about the documents a search visits); and CPU ms per query (median of the rounds):");
         text.AppendLine();
-        text.AppendLine("| query | portal | raw Lucene | FTS5 | portal CPU ms |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| query | portal | raw Lucene | FTS5 | postings, portal | postings, raw | portal CPU ms | portal's query on plain Lucene, CPU ms | raw Lucene CPU ms |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (var q = 0; q < Queries.Count; q++)
         {
             var query = Queries[q];
-            var perQuery = Enumerable.Range(0, options.Rounds).Select(round => portal.Latencies.Cpu[round * Queries.Count + q]).ToList();
-            text.AppendLine(c, $"| `{query}` | {portal.Totals[query]:N0} | {raw.Totals[query]:N0} | {fts.Totals[query]:N0} | {P(perQuery, 0.5):F2} |");
+            double Median(EngineResult engine) => P(Enumerable.Range(0, options.Rounds).Select(round => engine.Latencies.Cpu[round * Queries.Count + q]).ToList(), 0.5);
+            text.AppendLine(c, $"| `{query}` | {portal.Totals[query]:N0} | {raw.Totals[query]:N0} | {fts.Totals[query]:N0} | {portalQueries.Postings![query]:N0} | {raw.Postings![query]:N0} | {Median(portal):F2} | {Median(portalQueries):F2} | {Median(raw):F2} |");
         }
 
         return text.ToString();
@@ -448,7 +497,11 @@ public static class SearchBenchmarkRunner
     private sealed record Latencies(List<double> Wall, List<double> Cpu);
 
     /// <param name="DocsPerCpuSecond">Documents per second of the process's CPU time while indexing (all threads).</param>
-    private sealed record EngineResult(string Name, double DocsPerSecond, double DocsPerCpuSecond, Latencies Latencies, Dictionary<string, long> Totals, long Bytes);
+    private sealed record EngineResult(string Name, double DocsPerSecond, double DocsPerCpuSecond, Latencies Latencies, Dictionary<string, long> Totals, long Bytes)
+    {
+        /// <summary>Per query, the postings of its terms (Lucene engines only).</summary>
+        public Dictionary<string, long>? Postings { get; init; }
+    }
 
     private static (double Seconds, double CpuSeconds) Timed(Action action)
     {
