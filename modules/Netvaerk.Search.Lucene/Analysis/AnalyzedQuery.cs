@@ -59,6 +59,23 @@ internal static class AnalyzedQuery
         return query;
     }
 
+    internal static IReadOnlyList<string[][]> TermGroups(QueryText text, Analyzer analyzer, string field)
+    {
+        var groups = Segments(Analyze(analyzer, field, string.Join(' ', text.Words)))
+            .Select(segment => segment.Select(token => token.Text.Split(DanishSynonyms.PhraseSeparator)).ToArray())
+            .ToList();
+        foreach (var phrase in text.Phrases)
+        {
+            var words = Analyze(analyzer, field, phrase).Where(token => !token.IsSynonym).Select(token => token.Text).ToArray();
+            if (words.Length > 0)
+            {
+                groups.Add([words]);
+            }
+        }
+
+        return groups;
+    }
+
     /// <summary>
     /// How many of <paramref name="wordCount"/> words a document must match: all of one or two words,
     /// three quarters (rounded down) of longer queries.

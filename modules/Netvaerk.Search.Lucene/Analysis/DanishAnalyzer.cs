@@ -70,6 +70,9 @@ public sealed class DanishAnalyzer : Analyzer
     // One lowercased word through the index chain: what CachedWordAnalysis remembers per word.
     internal static DanishAnalyzer ForOneWord() => new(Chain.Word, synonyms: null);
 
+    // A field given several values (the body: title, tags, text) keeps them apart, so no phrase runs from one into the next.
+    public override int GetPositionIncrementGap(string fieldName) => 100;
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         if (_chain == Chain.Index)

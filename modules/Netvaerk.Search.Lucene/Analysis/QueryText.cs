@@ -90,6 +90,13 @@ public sealed class QueryText
     public Query ToQuery(Analyzer analyzer, IReadOnlyList<SearchField> fields) =>
         AnalyzedQuery.Build(this, analyzer, fields);
 
+    /// <summary>
+    /// What each typed word (with its synonyms) and each quoted phrase is found by, as analysed terms:
+    /// a group is found when all terms of one of its alternatives are. Exclusions are left out.
+    /// </summary>
+    public IReadOnlyList<string[][]> ToTermGroups(Analyzer analyzer, string field) =>
+        AnalyzedQuery.TermGroups(this, analyzer, field);
+
     /// <summary>The query as it could be typed again: what "Mente du …?" shows, with words swapped.</summary>
     public string ToDisplayString(IReadOnlyDictionary<string, string>? replacedWords = null)
     {

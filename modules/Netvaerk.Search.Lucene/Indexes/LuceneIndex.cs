@@ -15,7 +15,7 @@ namespace Netvaerk.Search.Lucene.Indexes;
 public sealed class LuceneIndex : IDisposable
 {
     // Raise when the fields or their analysis change: an index of another schema is rebuilt, not read wrongly.
-    // 3: the thesaurus phrases are indexed as terms of their own.
+    // 3: the thesaurus phrases are indexed as terms of their own; the body field also holds the title and tags.
     internal const int SchemaVersion = 3;
     private const string SchemaKey = "schema";
     private const string AnalyzerKey = "analyzer";

@@ -38,23 +38,35 @@ public static class SearchDocuments
         "TitlePart", "MarkdownBodyPart", "AutoroutePart", "VisibilityPart", "NetworkItemPart", "TagsPart",
     };
 
+    /// <summary>The longest text a hit keeps for its snippet, in UTF-8 bytes (Lucene's limit for one doc value is 32,766).</summary>
+    public const int MaxSnippetSourceBytes = 32_000;
+
+    // What a hit shows is kept as doc values (HitValues), not stored fields: reading ten hits is then a few
+    // random reads, not ten decompressed blocks. Nothing is stored.
     public static Document Build(ContentItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         var title = item.Text("TitlePart", "Title") is { Length: > 0 } t ? t : item.DisplayText;
+        var body = BodyText(item);
         var document = new Document
         {
-            new StringField(SearchFieldNames.Id, item.ContentItemId, Field.Store.YES),
-            new StringField(SearchFieldNames.ContentType, item.ContentType, Field.Store.YES),
+            new StringField(SearchFieldNames.Id, item.ContentItemId, Field.Store.NO),
+            new BinaryDocValuesField(SearchFieldNames.Id, new BytesRef(item.ContentItemId)),
+            new StringField(SearchFieldNames.ContentType, item.ContentType, Field.Store.NO),
             new SortedDocValuesField(SearchFieldNames.ContentType, new BytesRef(item.ContentType)),
-            new TextField(SearchFieldNames.Title, title, Field.Store.YES),
-            new TextField(SearchFieldNames.Body, BodyText(item), Field.Store.YES),
+            new TextField(SearchFieldNames.Title, title, Field.Store.NO),
+            new BinaryDocValuesField(SearchFieldNames.Title, Utf8Prefix(title)),
+            // The body field also holds the title and the tags: a search matches on this one field (one list of
+            // documents per word instead of two) and weighs the title in for its best hits only (IndexQuery).
+            new TextField(SearchFieldNames.Body, title, Field.Store.NO),
+            new TextField(SearchFieldNames.Body, body, Field.Store.NO),
+            new BinaryDocValuesField(SearchFieldNames.Body, Utf8Prefix(body)),
             new StringField(SearchFieldNames.Visibility, item.Published ? Visibility.DocumentTerm(item) : SearchFieldNames.DraftTerm, Field.Store.NO),
         };
 
         if (Visibility.NetworkOf(item) is { } network)
         {
-            document.Add(new StringField(SearchFieldNames.Network, network, Field.Store.YES));
+            document.Add(new StringField(SearchFieldNames.Network, network, Field.Store.NO));
             document.Add(new SortedDocValuesField(SearchFieldNames.Network, new BytesRef(network)));
         }
 
@@ -63,22 +75,31 @@ public static class SearchDocuments
         {
             // Tags are searched as part of the title (they are chosen like titles): one field less per query word.
             document.Add(new TextField(SearchFieldNames.Title, string.Join(". ", tags), Field.Store.NO));
+            document.Add(new TextField(SearchFieldNames.Body, string.Join(". ", tags), Field.Store.NO));
             foreach (var tag in tags)
             {
-                document.Add(new StringField(SearchFieldNames.Tag, tag, Field.Store.YES));
+                document.Add(new StringField(SearchFieldNames.Tag, tag, Field.Store.NO));
                 document.Add(new SortedSetDocValuesField(SearchFieldNames.Tag, new BytesRef(tag)));
             }
         }
 
         var date = item.PublishedUtc ?? item.ModifiedUtc ?? item.CreatedUtc ?? DateTime.UnixEpoch;
         document.Add(new NumericDocValuesField(SearchFieldNames.Date, date.Ticks));
-        document.Add(new StoredField(SearchFieldNames.Date, date.Ticks));
         if (item.Text("AutoroutePart", "Path") is { Length: > 0 } path)
         {
-            document.Add(new StoredField(SearchFieldNames.Path, path));
+            document.Add(new BinaryDocValuesField(SearchFieldNames.Path, Utf8Prefix(path)));
         }
 
         return document;
+    }
+
+    // The text's UTF-8 bytes, cut after the last whole character that fits in MaxSnippetSourceBytes:
+    // a snippet only looks at a body's first part.
+    private static BytesRef Utf8Prefix(string text)
+    {
+        var buffer = new byte[Math.Min(Encoding.UTF8.GetMaxByteCount(text.Length), MaxSnippetSourceBytes)];
+        Encoding.UTF8.GetEncoder().Convert(text, buffer, flush: true, out _, out var bytesUsed, out _);
+        return new BytesRef(buffer, 0, bytesUsed);
     }
 
     /// <summary>The item's tags, trimmed, each once (the first spelling wins).</summary>

@@ -17,8 +17,18 @@ namespace Netvaerk.Search.Lucene.Searching;
 /// </summary>
 public static class IndexQuery
 {
-    /// <summary>The searched fields and their weights: a match in the title (or a tag) counts three times one in the body.</summary>
-    public static IReadOnlyList<SearchField> Fields { get; } = [new(SearchFieldNames.Title, 3f), new(SearchFieldNames.Body)];
+    /// <summary>The field a search matches on: the body, which also holds the title and the tags (SearchDocuments).</summary>
+    public static IReadOnlyList<SearchField> MatchFields { get; } = [new(SearchFieldNames.Body)];
+
+    // "Mente du …?" looks in the titles' words first (far fewer than the bodies'), then in the bodies'.
+    private static readonly IReadOnlyList<SearchField> SuggestionFields = [new(SearchFieldNames.Title), new(SearchFieldNames.Body)];
+
+    /// <summary>
+    /// How many of the best matches (by the body field) are ranked again with their titles weighed in
+    /// (<see cref="TitleRanking"/>) before the page is cut: a title match lifts a document that is among
+    /// this many by its text.
+    /// </summary>
+    public const int RankingWindow = 100;
 
     // The visibility filters of the readers seen lately, each caching its bits per segment: a reader's
     // filter is built once per segment, not once per query.
@@ -41,8 +51,7 @@ public static class IndexQuery
         var visibility = VisibilityFilter(readerTerms);
         var filter = Filter(visibility, request);
         var text = QueryText.Parse(request.Query);
-        var query = text.IsEmpty ? null : text.ToQuery(queryAnalyzer, Fields);
-        var results = Execute(searcher, query, filter, request, indexAnalyzer, url);
+        var results = Execute(searcher, text, queryAnalyzer, filter, request, indexAnalyzer, url);
         if (results.Total > 0 || text.Words.Count == 0)
         {
             return results;
@@ -50,14 +59,14 @@ public static class IndexQuery
 
         // Typo tolerance: a word that matches nothing the reader may read is replaced by its closest indexed
         // term the reader may read, and the search is run again with it.
-        var suggestion = SpellingSuggestions.ForQuery(text, searcher.IndexReader, queryAnalyzer, Fields,
+        var suggestion = SpellingSuggestions.ForQuery(text, searcher.IndexReader, queryAnalyzer, SuggestionFields,
             term => visibility is null || AnyVisible(searcher.IndexReader, term, visibility));
         if (suggestion is null || string.Equals(suggestion, request.Query, StringComparison.OrdinalIgnoreCase))
         {
             return results;
         }
 
-        var retry = Execute(searcher, QueryText.Parse(suggestion).ToQuery(queryAnalyzer, Fields), filter, request, indexAnalyzer, url);
+        var retry = Execute(searcher, QueryText.Parse(suggestion), queryAnalyzer, filter, request, indexAnalyzer, url);
         return retry.Total > 0 ? retry with { DidYouMean = suggestion, ShowsDidYouMean = true } : results;
     }
 
@@ -75,37 +84,43 @@ public static class IndexQuery
         var visibility = VisibilityFilter(readerTerms);
         var filter = visibility is null ? (Filter)query : new BooleanFilter { new FilterClause(query, Occur.MUST), new FilterClause(visibility, Occur.MUST) };
         var found = searcher.Search(new ConstantScoreQuery(filter), ids.Count);
-        return found.ScoreDocs.Select(hit => searcher.Doc(hit.Doc))
-            .ToDictionary(document => document.Get(SearchFieldNames.Id, CultureInfo.InvariantCulture), document => document.Get(SearchFieldNames.Title, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var values = new HitValues(searcher.IndexReader);
+        return found.ScoreDocs.ToDictionary(hit => values.Text(hit.Doc, SearchFieldNames.Id) ?? "", hit => values.Text(hit.Doc, SearchFieldNames.Title) ?? "", StringComparer.Ordinal);
     }
 
-    private static SearchResults Execute(IndexSearcher searcher, Query? query, Filter? filter, SearchRequest request, Analyzer indexAnalyzer,
-        Func<string, string?, string> url)
+    private static SearchResults Execute(IndexSearcher searcher, QueryText text, Analyzer queryAnalyzer, Filter? filter, SearchRequest request,
+        Analyzer indexAnalyzer, Func<string, string?, string> url)
     {
         var depth = Math.Min(request.Page * request.PageSize, SearchRequest.MaxDepth);
         var start = (request.Page - 1) * request.PageSize;
-        ITopDocsCollector top = request.EffectiveSort == SearchSort.Date || query is null
-            ? TopFieldCollector.Create(Newest, Math.Max(depth, 1), fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
-            : TopScoreDocCollector.Create(Math.Max(depth, 1), docsScoredInOrder: false);
+        var match = text.IsEmpty ? null : text.ToQuery(queryAnalyzer, MatchFields);
+        var byRelevance = match is not null && request.EffectiveSort != SearchSort.Date;
+        ITopDocsCollector top = byRelevance
+            ? TopScoreDocCollector.Create(Math.Max(depth, RankingWindow), docsScoredInOrder: false)
+            : TopFieldCollector.Create(Newest, Math.Max(depth, 1), fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
         var facets = new FacetCounter();
-        SearchFiltered(searcher, query ?? new MatchAllDocsQuery(), filter, MultiCollector.Wrap(top, facets));
+        SearchFiltered(searcher, match ?? new MatchAllDocsQuery(), filter, MultiCollector.Wrap(top, facets));
 
-        var page = start < depth ? top.GetTopDocs(start, depth - start).ScoreDocs : [];
-        var snippets = new Snippets(query, indexAnalyzer);
+        var values = new HitValues(searcher.IndexReader);
+        var words = new IndexedWords(indexAnalyzer);
+        var best = byRelevance
+            ? new TitleRanking(text.ToTermGroups(queryAnalyzer, SearchFieldNames.Body), words).Rank(top.GetTopDocs().ScoreDocs, values)
+            : top.GetTopDocs(0, depth).ScoreDocs;
+        var page = best.Skip(start).Take(depth - start).ToArray();
+        var snippets = new Snippets(match, words);
         var hits = new List<SearchHit>(page.Length);
-        foreach (var scoreDoc in page)
+        foreach (var doc in page.Select(hit => hit.Doc))
         {
-            var document = searcher.Doc(scoreDoc.Doc);
-            var id = document.Get(SearchFieldNames.Id, CultureInfo.InvariantCulture);
+            var id = values.Text(doc, SearchFieldNames.Id) ?? "";
             hits.Add(new SearchHit(
                 id,
-                document.Get(SearchFieldNames.ContentType, CultureInfo.InvariantCulture),
-                document.Get(SearchFieldNames.Title, CultureInfo.InvariantCulture) ?? "",
-                url(id, document.Get(SearchFieldNames.Path, CultureInfo.InvariantCulture)),
-                snippets.For(document.Get(SearchFieldNames.Body, CultureInfo.InvariantCulture) ?? ""))
+                values.Keyword(doc, SearchFieldNames.ContentType) ?? "",
+                values.Text(doc, SearchFieldNames.Title) ?? "",
+                url(id, values.Text(doc, SearchFieldNames.Path)),
+                snippets.For(values.Text(doc, SearchFieldNames.Body) ?? ""))
             {
-                Date = document.GetField(SearchFieldNames.Date)?.GetInt64Value() is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null,
-                Network = document.Get(SearchFieldNames.Network, CultureInfo.InvariantCulture),
+                Date = values.Date(doc),
+                Network = values.Keyword(doc, SearchFieldNames.Network),
             });
         }
 

@@ -29,17 +29,14 @@ internal sealed class Snippets
     // Long documents are looked through within their first part; a match further down still gets the opening as snippet.
     private const int MaxCharsToScan = 20_000;
 
-    // Longer runs of letters (ids, pasted links) are never words anybody searched for.
-    private const int MaxWordLength = 64;
-
     private readonly HashSet<string> _terms = new(StringComparer.Ordinal);
-    private readonly Func<string, string[]> _wordTerms;
+    private readonly IndexedWords _words;
 
     /// <param name="query">The query that found the hits; null (browsing) gives the opening of each body.</param>
-    /// <param name="indexAnalyzer">The analyzer the body was indexed with: it decides which terms a word has.</param>
-    public Snippets(Query? query, Analyzer indexAnalyzer)
+    /// <param name="words">The words of a body as the index saw them.</param>
+    public Snippets(Query? query, IndexedWords words)
     {
-        ArgumentNullException.ThrowIfNull(indexAnalyzer);
+        ArgumentNullException.ThrowIfNull(words);
         if (query is not null)
         {
             var terms = new HashSet<Term>();
@@ -50,7 +47,7 @@ internal sealed class Snippets
             }
         }
 
-        _wordTerms = indexAnalyzer is DanishAnalyzer ? CachedWordAnalysis.Terms : new WordTermsOf(indexAnalyzer).Terms;
+        _words = words;
     }
 
     public string For(string body)
@@ -68,35 +65,13 @@ internal sealed class Snippets
     private List<Match> Matches(string body)
     {
         var matches = new List<Match>();
-        Span<char> lower = stackalloc char[MaxWordLength];
-        var end = Math.Min(body.Length, MaxCharsToScan);
-        var i = 0;
-        while (i < end)
+        foreach (var word in _words.In(body, MaxCharsToScan))
         {
-            if (!char.IsLetterOrDigit(body[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < body.Length && char.IsLetterOrDigit(body[i]))
-            {
-                i++;
-            }
-
-            if (i - start > MaxWordLength)
-            {
-                continue;
-            }
-
-            var word = lower[..(i - start)];
-            body.AsSpan(start, i - start).ToLowerInvariant(word);
-            foreach (var term in _wordTerms(word.ToString()))
+            foreach (var term in word.Terms)
             {
                 if (_terms.Contains(term))
                 {
-                    matches.Add(new Match(start, i, term));
+                    matches.Add(new Match(word.Start, word.End, term));
                     break;
                 }
             }
@@ -208,35 +183,6 @@ internal sealed class Snippets
     private readonly record struct Match(int Start, int End, string Term);
 
     private readonly record struct Passage(int Start, int End, int Score);
-
-    /// <summary>The terms another analyzer (English, standard) makes of one lowercased word, remembered for one search.</summary>
-    private sealed class WordTermsOf(Analyzer analyzer)
-    {
-        private readonly Dictionary<string, string[]> _seen = new(StringComparer.Ordinal);
-
-        public string[] Terms(string word)
-        {
-            if (_seen.TryGetValue(word, out var terms))
-            {
-                return terms;
-            }
-
-            var found = new List<string>(2);
-            using (var stream = analyzer.GetTokenStream(SearchFieldNames.Body, word))
-            {
-                var term = stream.AddAttribute<ICharTermAttribute>();
-                stream.Reset();
-                while (stream.IncrementToken())
-                {
-                    found.Add(term.ToString());
-                }
-
-                stream.End();
-            }
-
-            return _seen[word] = [.. found];
-        }
-    }
 
     /// <summary>Escapes what HTML gives meaning to and nothing else: Lucene's SimpleHTMLEncoder would also turn
     /// every æ, ø and å into a character reference, which the JSON API would then carry.</summary>

@@ -10,7 +10,7 @@ public sealed class SnippetsTests
     private static readonly DanishAnalyzer IndexAnalyzer = new();
 
     private static string Snippet(string query, string body) =>
-        new Snippets(QueryText.Parse(query).ToQuery(DanishSynonyms.CreateQueryAnalyzer(null), IndexQuery.Fields), IndexAnalyzer).For(body);
+        new Snippets(QueryText.Parse(query).ToQuery(DanishSynonyms.CreateQueryAnalyzer(null), IndexQuery.MatchFields), new IndexedWords(IndexAnalyzer)).For(body);
 
     [Theory]
     [InlineData("møde", "Vi holdt netværksmødet i går.", "Vi holdt <mark>netværksmødet</mark> i går.")]

@@ -1,0 +1,88 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Netvaerk.Search.Lucene.Analysis;
+using Netvaerk.Search.Lucene.Indexes;
+
+namespace Netvaerk.Search.Lucene.Searching;
+
+/// <summary>
+/// The words of a text with the terms the index made of each (normalised, decompounded, stemmed), found
+/// without running the whole analyzer over the text: a run of letters and digits is a word, and the Danish
+/// analyzer's per-word cache (<see cref="CachedWordAnalysis"/>) gives its terms. Used for the few texts a
+/// search shows (snippets, titles of the best hits).
+/// </summary>
+internal sealed class IndexedWords
+{
+    // Longer runs of letters (ids, pasted links) are never words anybody searched for.
+    private const int MaxWordLength = 64;
+
+    private readonly Func<string, string[]> _terms;
+    private readonly char[] _lower = new char[MaxWordLength];
+
+    public IndexedWords(Analyzer indexAnalyzer)
+    {
+        ArgumentNullException.ThrowIfNull(indexAnalyzer);
+        _terms = indexAnalyzer is DanishAnalyzer ? CachedWordAnalysis.Terms : new WordTermsOf(indexAnalyzer).Terms;
+    }
+
+    /// <summary>The words that start within the first <paramref name="maxChars"/> characters, in order.</summary>
+    public IEnumerable<IndexedWord> In(string text, int maxChars = int.MaxValue)
+    {
+        var end = Math.Min(text.Length, maxChars);
+        var i = 0;
+        while (i < end)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i - start <= MaxWordLength)
+            {
+                var length = text.AsSpan(start, i - start).ToLowerInvariant(_lower);
+                yield return new IndexedWord(start, i, _terms(new string(_lower, 0, length)));
+            }
+        }
+    }
+
+    /// <summary>The terms another analyzer (English, standard) makes of one lowercased word, remembered for one search.</summary>
+    private sealed class WordTermsOf(Analyzer analyzer)
+    {
+        private readonly Dictionary<string, string[]> _seen = new(StringComparer.Ordinal);
+
+        public string[] Terms(string word)
+        {
+            if (_seen.TryGetValue(word, out var terms))
+            {
+                return terms;
+            }
+
+            var found = new List<string>(2);
+            using (var stream = analyzer.GetTokenStream(SearchFieldNames.Body, word))
+            {
+                var term = stream.AddAttribute<ICharTermAttribute>();
+                stream.Reset();
+                while (stream.IncrementToken())
+                {
+                    found.Add(term.ToString());
+                }
+
+                stream.End();
+            }
+
+            return _seen[word] = [.. found];
+        }
+    }
+}
+
+/// <param name="Start">Where the word starts in the text.</param>
+/// <param name="End">Where it ends (exclusive).</param>
+/// <param name="Terms">The terms the index made of it; none for a stop word.</param>
+internal readonly record struct IndexedWord(int Start, int End, string[] Terms);

@@ -1,0 +1,99 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Netvaerk.Search.Lucene.Analysis;
+using Netvaerk.Search.Lucene.Indexes;
+using Netvaerk.Search.Lucene.Searching;
+using NetvaerkPortal.Content;
+using NetvaerkPortal.Tests.Infrastructure;
+
+namespace NetvaerkPortal.Tests.Search;
+
+/// <summary>IndexQuery on documents as SearchDocuments builds them: matching on the body field (which holds
+/// title and tags), the title weighed in for the best matches, and hits read from doc values.</summary>
+public sealed class IndexQueryTests
+{
+    private static SearchResults Search(IReadOnlyList<ContentItem> items, string query, int page = 1, int pageSize = 10)
+    {
+        using var directory = new RAMDirectory();
+        using var indexAnalyzer = new DanishAnalyzer();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(DanishAnalyzer.Version, indexAnalyzer)))
+        {
+            foreach (var item in items)
+            {
+                item.Published = true;
+                writer.AddDocument(SearchDocuments.Build(item));
+            }
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        return IndexQuery.Run(new IndexSearcher(reader), DanishSynonyms.CreateQueryAnalyzer(null), indexAnalyzer,
+            new SearchRequest { Query = query, Page = page, PageSize = pageSize }, readerTerms: null, (id, path) => path ?? id);
+    }
+
+    [Fact]
+    public void A_word_in_the_title_or_a_tag_ranks_above_the_same_word_only_in_the_text()
+    {
+        var inText = TestItems.Create("Case", "Om året der gik", "Vi talte om budget, budget og atter budget i netværket.");
+        var inTitle = TestItems.Create("Case", "Budget for næste år", "Vi talte om planer i netværket og om budget.");
+        var inTag = TestItems.Create("Case", "Planlægning", "Vi talte om budget i netværket.", tags: ["Budget"]);
+
+        var hits = Search([inText, inTitle, inTag], "budget").Hits.Select(hit => hit.ContentItemId).ToList();
+
+        Assert.Equal(3, hits.Count);
+        Assert.Equal(inText.ContentItemId, hits[^1]);
+    }
+
+    [Fact]
+    public void Words_only_in_the_title_or_a_tag_are_found()
+    {
+        var titled = TestItems.Create("Case", "Vagtplanlægning i weekenden", "Hvordan fordeler vi de svære timer?");
+        var tagged = TestItems.Create("Case", "Erfaringer", "Noget helt andet.", tags: ["Rekruttering"]);
+
+        Assert.Equal(titled.ContentItemId, Assert.Single(Search([titled, tagged], "vagtplan").Hits).ContentItemId);
+        Assert.Equal(tagged.ContentItemId, Assert.Single(Search([titled, tagged], "rekruttering").Hits).ContentItemId);
+    }
+
+    [Fact]
+    public void A_phrase_does_not_run_from_the_title_into_the_text()
+    {
+        var item = TestItems.Create("Case", "Et godt år for kollegial", "Sparring virker.");
+
+        Assert.Empty(Search([item], "\"kollegial sparring\"").Hits);
+    }
+
+    [Fact]
+    public void A_hit_carries_its_id_type_title_url_network_date_and_snippet()
+    {
+        var item = TestItems.Create("MeetingNote", "Referat af mødet", "Vi evaluerede <året> & planlagde.", network: "netvaerk-1", path: "netvaerk/referat");
+        item.PublishedUtc = new DateTime(2026, 9, 16, 8, 0, 0, DateTimeKind.Utc);
+
+        var hit = Assert.Single(Search([item], "referat").Hits);
+
+        Assert.Equal((item.ContentItemId, "MeetingNote", "Referat af mødet", "netvaerk/referat", "netvaerk-1", item.PublishedUtc),
+            (hit.ContentItemId, hit.ContentType, hit.DisplayText, hit.Url, hit.Network, hit.Date));
+        Assert.Equal("Vi evaluerede &lt;året&gt; &amp; planlagde.", hit.Snippet);
+    }
+
+    [Fact]
+    public void A_very_long_text_is_indexed_whole_and_keeps_its_opening_for_the_snippet()
+    {
+        // 40,000 characters of mostly two-byte letters: more than one doc value may hold.
+        var body = "Trivsel står først. " + string.Concat(Enumerable.Repeat("Æbler og øl på åen. ", 2_000)) + "Sidst står sygefravær.";
+        var item = TestItems.Create("KnowledgeArticle", "Lang artikel", body);
+
+        Assert.StartsWith("<mark>Trivsel</mark> står først.", Assert.Single(Search([item], "trivsel").Hits).Snippet, StringComparison.Ordinal);
+        Assert.Single(Search([item], "sygefravær").Hits);
+    }
+
+    [Fact]
+    public void Pages_after_the_first_follow_the_same_ranking()
+    {
+        var items = Enumerable.Range(1, 25).Select(n => TestItems.Create("Case", $"Sag {n}", string.Concat(Enumerable.Repeat("møde ", n)) + "slut")).ToList();
+
+        var all = Search(items, "møde", pageSize: 25).Hits.Select(hit => hit.ContentItemId).ToList();
+        var pages = Enumerable.Range(1, 3).SelectMany(page => Search(items, "møde", page).Hits.Select(hit => hit.ContentItemId)).ToList();
+
+        Assert.Equal(all, pages);
+    }
+}
