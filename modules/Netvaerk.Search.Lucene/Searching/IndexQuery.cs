@@ -99,7 +99,7 @@ public static class IndexQuery
             ? TopScoreDocCollector.Create(Math.Max(depth, RankingWindow), docsScoredInOrder: false)
             : TopFieldCollector.Create(Newest, Math.Max(depth, 1), fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
         var facets = new FacetCounter();
-        SearchFiltered(searcher, match ?? new MatchAllDocsQuery(), filter, MultiCollector.Wrap(top, facets));
+        searcher.Search(match ?? new MatchAllDocsQuery(), filter, MultiCollector.Wrap(top, facets));
 
         var values = new HitValues(searcher.IndexReader);
         var words = new IndexedWords(indexAnalyzer);
@@ -125,47 +125,6 @@ public static class IndexQuery
         }
 
         return new SearchResults(top.TotalHits, hits, facets.Result(MaxFacetValues));
-    }
-
-    /// <summary>
-    /// Searches with the filter's bits as the documents each segment may match, as IndexSearcher does with
-    /// deleted documents. IndexSearcher.Search(query, filter, …) would wrap the query in a FilteredQuery, whose
-    /// scorer visits one document at a time; this way a query of alternatives keeps its bulk scorer (BooleanScorer).
-    /// </summary>
-    private static void SearchFiltered(IndexSearcher searcher, Query query, Filter? filter, ICollector collector)
-    {
-        var weight = searcher.CreateNormalizedWeight(query);
-        var leaves = new List<(AtomicReaderContext Leaf, IBits? Accept)>();
-        foreach (var leaf in searcher.IndexReader.Leaves)
-        {
-            var liveDocs = leaf.AtomicReader.LiveDocs;
-            if (filter is null)
-            {
-                leaves.Add((leaf, liveDocs));
-                continue;
-            }
-
-            var allowed = filter.GetDocIdSet(leaf, liveDocs);
-            if (allowed is null)
-            {
-                continue;
-            }
-
-            if (allowed.Bits is not { } bits)
-            {
-                // A filter without random access (none of ours): leave the filtering to Lucene.
-                searcher.Search(query, filter, collector);
-                return;
-            }
-
-            leaves.Add((leaf, bits));
-        }
-
-        foreach (var (leaf, accept) in leaves)
-        {
-            collector.SetNextReader(leaf);
-            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, accept)?.Score(collector);
-        }
     }
 
     /// <summary>The filter that lets through documents carrying one of the reader's terms; null for no filter.</summary>
@@ -225,7 +184,7 @@ public static class IndexQuery
     }
 
     // Visibility and facet filters restrict what is collected, so counts and facets only ever see readable documents.
-    private static BooleanFilter? Filter(Filter? visibility, SearchRequest request)
+    private static Filter? Filter(Filter? visibility, SearchRequest request)
     {
         var filters = new List<Filter>();
         if (visibility is not null)
@@ -241,9 +200,10 @@ public static class IndexQuery
             }
         }
 
-        if (filters.Count == 0)
+        if (filters.Count <= 1)
         {
-            return null;
+            // One filter alone keeps its cached bits; a BooleanFilter would copy them into a new set per search.
+            return filters.FirstOrDefault();
         }
 
         var combined = new BooleanFilter();
