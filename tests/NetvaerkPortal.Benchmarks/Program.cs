@@ -6,7 +6,7 @@ namespace NetvaerkPortal.Benchmarks;
 internal static class BenchmarkProgram
 {
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- --filter '*TenantSetup*'
-    // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search [--docs 100000] [--rounds 10]
+    // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search [--docs 100000] [--rounds 30]
     private static async Task<int> Main(string[] args)
     {
         if (args is ["search", ..])

@@ -31,7 +31,7 @@ namespace NetvaerkPortal.Benchmarks.Search;
 /// <remarks>
 /// A runner, not BenchmarkDotNet: latency percentiles over a query mix need every single measurement,
 /// and one corpus of 100,000 documents is built once for all three engines.
-/// <c>dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search [--docs 100000] [--rounds 10] [--output docs/benchmarks.md]</c>
+/// <c>dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search [--docs 100000] [--rounds 30] [--output docs/benchmarks.md]</c>
 /// </remarks>
 public static class SearchBenchmarkRunner
 {
@@ -65,10 +65,11 @@ public static class SearchBenchmarkRunner
             var corpus = new DanishCorpus().Generate(options.Documents).ToList();
             Console.WriteLine($"  {corpus.Average(d => d.Markdown.Length):N0} characters of Markdown on average");
 
-            var portal = await PortalAsync(corpus, Path.Combine(work, "portal"), options.Rounds);
-            var portalQueries = PortalQueriesOnLucene(corpus, Path.Combine(work, "portal", "Sites", Tenant, "Lucene", "Search"), options.Rounds);
-            var raw = RawLucene(corpus, Path.Combine(work, "raw"), options.Rounds);
-            var fts = Fts5(corpus, Path.Combine(work, "fts5"), options.Rounds);
+            using var portal = await PortalAsync(corpus, Path.Combine(work, "portal"));
+            using var portalQueries = PortalQueriesOnLucene(Path.Combine(work, "portal", "Sites", Tenant, "Lucene", "Search"));
+            using var raw = RawLucene(corpus, Path.Combine(work, "raw"));
+            using var fts = Fts5(corpus, Path.Combine(work, "fts5"));
+            Measure([portal, portalQueries, raw, fts], options.Rounds);
             var report = Report(options, corpus, portal, portalQueries, raw, fts, loadBefore);
             Console.WriteLine(report);
             WriteReport(options.Output, report);
@@ -83,14 +84,14 @@ public static class SearchBenchmarkRunner
 
     // ---- The portal: documents in the tenant's database and indexing log, rebuilt by SearchIndexer, searched through SearchService.
 
-    private static async Task<EngineResult> PortalAsync(List<CorpusDocument> corpus, string appData, int rounds)
+    private static async Task<Engine> PortalAsync(List<CorpusDocument> corpus, string appData)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = typeof(Program).Assembly.GetName().Name, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:AppDataPath"] = appData });
         builder.AddPortalServices();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddScoped<IReaderContext, BenchmarkReader>();
-        using var host = builder.Build();
+        var host = builder.Build();
         var services = host.Services;
 
         var recipe = Path.Combine(appData, "bench.recipe.json");
@@ -112,16 +113,17 @@ public static class SearchBenchmarkRunner
         }
 
         var scopes = services.GetRequiredService<TenantScopes>();
-        var totals = new Dictionary<string, long>();
-        var latencies = Measure("Portal", rounds, query =>
+        return new Engine("Portal search service (Danish analysis, visibility filter, facets, snippets)", query =>
         {
             using var scope = scopes.Create(tenant);
-            var results = scope.ServiceProvider.GetRequiredService<SearchService>()
-                .SearchAsync(new SearchRequest { Query = query }).GetAwaiter().GetResult();
-            totals[query] = results.Total;
-        });
-        var size = DirectorySize(Path.Combine(appData, "Sites", Tenant, "Lucene"));
-        return new EngineResult("Portal search service (Danish analysis, visibility filter, facets, snippets)", corpus.Count / indexSeconds, corpus.Count / indexCpuSeconds, latencies, totals, size);
+            return scope.ServiceProvider.GetRequiredService<SearchService>()
+                .SearchAsync(new SearchRequest { Query = query }).GetAwaiter().GetResult().Total;
+        }, host)
+        {
+            DocsPerSecond = corpus.Count / indexSeconds,
+            DocsPerCpuSecond = corpus.Count / indexCpuSeconds,
+            Bytes = DirectorySize(Path.Combine(appData, "Sites", Tenant, "Lucene")),
+        };
     }
 
     private static async Task InsertContentAsync(IServiceProvider services, TenantSettings tenant, List<CorpusDocument> corpus)
@@ -177,27 +179,27 @@ public static class SearchBenchmarkRunner
     // ---- The portal's own Lucene queries on its own index, run by plain Lucene.Net: top 10 with their titles (doc values, as the portal keeps them).
     // No filter, facets, snippets or host: what the portal's features cost over Lucene doing the same matching.
 
-    private static EngineResult PortalQueriesOnLucene(List<CorpusDocument> corpus, string path, int rounds)
+    private static Engine PortalQueriesOnLucene(string path)
     {
-        using var directory = FSDirectory.Open(path);
-        using var reader = DirectoryReader.Open(directory);
+        var directory = FSDirectory.Open(path);
+        var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var analyzer = Netvaerk.Search.Lucene.Analysis.AnalyzerNames.CreateQueryAnalyzer("danish");
-        var totals = new Dictionary<string, long>();
-        var latencies = Measure("The portal's queries on plain Lucene", rounds, query =>
+        Query Parse(string query) => Netvaerk.Search.Lucene.Analysis.QueryText.Parse(query).ToQuery(analyzer, IndexQuery.MatchFields);
+        return new Engine("Plain Lucene.Net with the portal's index and analysed queries (top 10 and titles only)", query =>
         {
-            var top = searcher.Search(Netvaerk.Search.Lucene.Analysis.QueryText.Parse(query).ToQuery(analyzer, IndexQuery.MatchFields), 10);
+            var top = searcher.Search(Parse(query), 10);
             var values = new HitValues(reader);
             foreach (var hit in top.ScoreDocs)
             {
                 _ = values.Text(hit.Doc, SearchFieldNames.Title);
             }
 
-            totals[query] = top.TotalHits;
-        });
-        var postings = Queries.ToDictionary(query => query, query => Postings(reader,
-            Netvaerk.Search.Lucene.Analysis.QueryText.Parse(query).ToQuery(analyzer, IndexQuery.MatchFields)));
-        return new EngineResult("Plain Lucene.Net with the portal's index and analysed queries (top 10 and titles only)", 0, 0, latencies, totals, 0) { Postings = postings };
+            return top.TotalHits;
+        }, reader, directory, analyzer)
+        {
+            Postings = Queries.ToDictionary(query => query, query => Postings(reader, Parse(query))),
+        };
     }
 
     // How many postings a query's terms have: roughly the documents a search has to visit.
@@ -210,12 +212,12 @@ public static class SearchBenchmarkRunner
 
     // ---- Raw Lucene.Net: StandardAnalyzer, title and body, the classic QueryParser, top 10 with stored titles. No filter, facets or snippets.
 
-    private static EngineResult RawLucene(List<CorpusDocument> corpus, string path, int rounds)
+    private static Engine RawLucene(List<CorpusDocument> corpus, string path)
     {
         Console.WriteLine("Raw Lucene.Net: indexing ...");
         var version = LuceneVersion.LUCENE_48;
-        using var analyzer = new StandardAnalyzer(version);
-        using var directory = FSDirectory.Open(path);
+        var analyzer = new StandardAnalyzer(version);
+        var directory = FSDirectory.Open(path);
         var (indexSeconds, indexCpuSeconds) = Timed(() =>
         {
             using var writer = new IndexWriter(directory, new IndexWriterConfig(version, analyzer) { RAMBufferSizeMB = 32 });
@@ -231,51 +233,46 @@ public static class SearchBenchmarkRunner
 
             writer.Commit();
         });
-        using var reader = DirectoryReader.Open(directory);
+        var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var parser = new MultiFieldQueryParser(version, ["title", "body"], analyzer) { DefaultOperator = Operator.AND };
-        var totals = new Dictionary<string, long>();
-        var latencies = Measure("Raw Lucene", rounds, query =>
+        Query Parse(string query)
         {
-            Query parsed;
             try
             {
-                parsed = parser.Parse(query);
+                return parser.Parse(query);
             }
             catch (ParseException)
             {
-                parsed = parser.Parse(QueryParserBase.Escape(query));
+                return parser.Parse(QueryParserBase.Escape(query));
             }
+        }
 
-            var top = searcher.Search(parsed, 10);
+        return new Engine("Raw Lucene.Net, StandardAnalyzer (top 10 and titles only)", query =>
+        {
+            var top = searcher.Search(Parse(query), 10);
             foreach (var hit in top.ScoreDocs)
             {
                 _ = searcher.Doc(hit.Doc).Get("title", CultureInfo.InvariantCulture);
             }
 
-            totals[query] = top.TotalHits;
-        });
-        var postings = Queries.ToDictionary(query => query, query =>
+            return top.TotalHits;
+        }, reader, directory, analyzer)
         {
-            try
-            {
-                return Postings(reader, parser.Parse(query));
-            }
-            catch (ParseException)
-            {
-                return Postings(reader, parser.Parse(QueryParserBase.Escape(query)));
-            }
-        });
-        return new EngineResult("Raw Lucene.Net, StandardAnalyzer (top 10 and titles only)", corpus.Count / indexSeconds, corpus.Count / indexCpuSeconds, latencies, totals, DirectorySize(path)) { Postings = postings };
+            DocsPerSecond = corpus.Count / indexSeconds,
+            DocsPerCpuSecond = corpus.Count / indexCpuSeconds,
+            Bytes = DirectorySize(path),
+            Postings = Queries.ToDictionary(query => query, query => Postings(reader, Parse(query))),
+        };
     }
 
     // ---- SQLite FTS5: the same page of results: visibility filter, total, type facet, top 10 by bm25 (title ×3) with snippets.
 
-    private static EngineResult Fts5(List<CorpusDocument> corpus, string path, int rounds)
+    private static Engine Fts5(List<CorpusDocument> corpus, string path)
     {
         Console.WriteLine("SQLite FTS5: indexing ...");
         System.IO.Directory.CreateDirectory(path);
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(path, "fts.db")}");
+        var connection = new SqliteConnection($"Data Source={Path.Combine(path, "fts.db")}");
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, "CREATE TABLE meta (id INTEGER PRIMARY KEY, contentType TEXT, network TEXT, visibility TEXT);");
@@ -306,12 +303,11 @@ public static class SearchBenchmarkRunner
             Execute(connection, "CREATE INDEX meta_visibility ON meta (visibility);");
         });
         const string Visible = "m.visibility IN ('public', 'tenant', 'network:netvaerk0001', 'network:netvaerk0002', 'network:netvaerk0003')";
-        using var count = connection.CreateCommand();
+        var count = connection.CreateCommand();
         count.CommandText = $"SELECT m.contentType, COUNT(*) FROM docs JOIN meta m ON m.id = docs.rowid WHERE docs MATCH $q AND {Visible} GROUP BY m.contentType";
-        using var top = connection.CreateCommand();
+        var top = connection.CreateCommand();
         top.CommandText = $"SELECT docs.rowid, docs.title, snippet(docs, 1, '<mark>', '</mark>', '…', 24) FROM docs JOIN meta m ON m.id = docs.rowid WHERE docs MATCH $q AND {Visible} ORDER BY bm25(docs, 3.0, 1.0) LIMIT 10";
-        var totals = new Dictionary<string, long>();
-        var latencies = Measure("FTS5", rounds, query =>
+        return new Engine("SQLite FTS5, unicode61 (visibility filter, total, type facet, top 10 with snippets)", query =>
         {
             var match = Fts5Query(query);
             long total = 0;
@@ -335,9 +331,13 @@ public static class SearchBenchmarkRunner
                 }
             }
 
-            totals[query] = total;
-        });
-        return new EngineResult("SQLite FTS5, unicode61 (visibility filter, total, type facet, top 10 with snippets)", corpus.Count / indexSeconds, corpus.Count / indexCpuSeconds, latencies, totals, DirectorySize(path));
+            return total;
+        }, count, top, connection)
+        {
+            DocsPerSecond = corpus.Count / indexSeconds,
+            DocsPerCpuSecond = corpus.Count / indexCpuSeconds,
+            Bytes = DirectorySize(path),
+        };
     }
 
     /// <summary>The user's query in FTS5 syntax: every word and phrase quoted (implicit AND), exclusions as NOT.</summary>
@@ -351,32 +351,30 @@ public static class SearchBenchmarkRunner
 
     // ---- Measuring and reporting.
 
-    private static Latencies Measure(string engine, int rounds, Action<string> search)
+    /// <summary>
+    /// Runs every query on every engine, one after the other, round after round: a slow moment of the shared
+    /// machine then falls on all engines alike instead of on whichever was being measured.
+    /// </summary>
+    private static void Measure(IReadOnlyList<Engine> engines, int rounds)
     {
-        Console.WriteLine($"{engine}: warming up, then {rounds} rounds of {Queries.Count} queries ...");
-        for (var warmup = 0; warmup < 3; warmup++)
+        Console.WriteLine($"Warming up, then {rounds} rounds of {Queries.Count} queries on each engine in turn ...");
+        for (var round = -3; round < rounds; round++)
         {
             foreach (var query in Queries)
             {
-                search(query);
+                foreach (var engine in engines)
+                {
+                    var cpuStart = ThreadCpuTime.Now();
+                    var start = Stopwatch.GetTimestamp();
+                    engine.Totals[query] = engine.Search(query);
+                    if (round >= 0)
+                    {
+                        engine.Latencies.Wall.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                        engine.Latencies.Cpu.Add((ThreadCpuTime.Now() - cpuStart) / 1e6);
+                    }
+                }
             }
         }
-
-        var wall = new List<double>(rounds * Queries.Count);
-        var cpu = new List<double>(rounds * Queries.Count);
-        for (var round = 0; round < rounds; round++)
-        {
-            foreach (var query in Queries)
-            {
-                var cpuStart = ThreadCpuTime.Now();
-                var start = Stopwatch.GetTimestamp();
-                search(query);
-                wall.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                cpu.Add((ThreadCpuTime.Now() - cpuStart) / 1e6);
-            }
-        }
-
-        return new Latencies(wall, cpu);
     }
 
     private static double P(List<double> values, double p)
@@ -388,7 +386,7 @@ public static class SearchBenchmarkRunner
         return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
     }
 
-    private static string Report(Options options, List<CorpusDocument> corpus, EngineResult portal, EngineResult portalQueries, EngineResult raw, EngineResult fts, string loadBefore)
+    private static string Report(Options options, List<CorpusDocument> corpus, Engine portal, Engine portalQueries, Engine raw, Engine fts, string loadBefore)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
@@ -399,7 +397,7 @@ public static class SearchBenchmarkRunner
         text.AppendLine();
         text.AppendLine(c, $"Machine: `nproc` = {Environment.ProcessorCount}, CPU \"{cpu}\", {Environment.OSVersion}, .NET {Environment.Version}. ");
         text.AppendLine(c, $"Load average (1/5/15 min) before: {loadBefore}; after: {LoadAverage()}; the machine is shared with other builds, so wall-clock figures include waiting for a core, and CPU figures (the searching thread's CPU time; the process's CPU time while indexing) show the work itself. ");
-        text.AppendLine(c, $"Corpus: {corpus.Count:N0} generated Danish documents (seed {DanishCorpus.Seed}), {corpus.Average(d => d.Markdown.Length):N0} characters of Markdown on average; {Queries.Count} queries × {options.Rounds} rounds after 3 warm-up rounds, one query at a time.");
+        text.AppendLine(c, $"Corpus: {corpus.Count:N0} generated Danish documents (seed {DanishCorpus.Seed}), {corpus.Average(d => d.Markdown.Length):N0} characters of Markdown on average; {Queries.Count} queries × {options.Rounds} rounds after 3 warm-up rounds, one query at a time, each query on the four engines in turn (so a slow moment of the machine falls on all of them).");
         text.AppendLine();
         text.AppendLine("| engine | indexing docs/s (wall) | indexing docs/CPU-s | p50 ms (wall) | p95 ms (wall) | p50 ms (CPU) | p95 ms (CPU) | index MB |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -431,7 +429,7 @@ public static class SearchBenchmarkRunner
         for (var q = 0; q < Queries.Count; q++)
         {
             var query = Queries[q];
-            double Median(EngineResult engine) => P(Enumerable.Range(0, options.Rounds).Select(round => engine.Latencies.Cpu[round * Queries.Count + q]).ToList(), 0.5);
+            double Median(Engine engine) => P(Enumerable.Range(0, options.Rounds).Select(round => engine.Latencies.Cpu[round * Queries.Count + q]).ToList(), 0.5);
             text.AppendLine(c, $"| `{query}` | {portal.Totals[query]:N0} | {raw.Totals[query]:N0} | {fts.Totals[query]:N0} | {portalQueries.Postings![query]:N0} | {raw.Postings![query]:N0} | {Median(portal):F2} | {Median(portalQueries):F2} | {Median(raw):F2} |");
         }
 
@@ -491,11 +489,34 @@ public static class SearchBenchmarkRunner
     /// <summary>Per query: wall-clock milliseconds, and the CPU milliseconds of the searching thread.</summary>
     private sealed record Latencies(List<double> Wall, List<double> Cpu);
 
-    /// <param name="DocsPerCpuSecond">Documents per second of the process's CPU time while indexing (all threads).</param>
-    private sealed record EngineResult(string Name, double DocsPerSecond, double DocsPerCpuSecond, Latencies Latencies, Dictionary<string, long> Totals, long Bytes)
+    /// <summary>One engine, built and ready: how it indexed, and how it answers a query (with its total).</summary>
+    private sealed class Engine(string name, Func<string, long> search, params IDisposable[] resources) : IDisposable
     {
+        public string Name { get; } = name;
+
+        public Func<string, long> Search { get; } = search;
+
+        public double DocsPerSecond { get; init; }
+
+        /// <summary>Documents per second of the process's CPU time while indexing (all threads).</summary>
+        public double DocsPerCpuSecond { get; init; }
+
+        public long Bytes { get; init; }
+
         /// <summary>Per query, the postings of its terms (Lucene engines only).</summary>
         public Dictionary<string, long>? Postings { get; init; }
+
+        public Dictionary<string, long> Totals { get; } = [];
+
+        public Latencies Latencies { get; } = new([], []);
+
+        public void Dispose()
+        {
+            foreach (var resource in resources)
+            {
+                resource.Dispose();
+            }
+        }
     }
 
     private static (double Seconds, double CpuSeconds) Timed(Action action)
@@ -515,7 +536,7 @@ public static class SearchBenchmarkRunner
             string? Value(string name) => args.SkipWhile(arg => arg != "--" + name).Skip(1).FirstOrDefault();
             return new Options(
                 int.TryParse(Value("docs"), CultureInfo.InvariantCulture, out var docs) ? docs : 100_000,
-                int.TryParse(Value("rounds"), CultureInfo.InvariantCulture, out var rounds) ? rounds : 10,
+                int.TryParse(Value("rounds"), CultureInfo.InvariantCulture, out var rounds) ? rounds : 30,
                 Value("output") ?? Path.Combine(FindRoot(), "docs", "benchmarks.md"));
         }
 
