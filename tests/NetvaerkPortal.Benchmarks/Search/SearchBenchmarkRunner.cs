@@ -352,17 +352,19 @@ public static class SearchBenchmarkRunner
     // ---- Measuring and reporting.
 
     /// <summary>
-    /// Runs every query on every engine, one after the other, round after round: a slow moment of the shared
-    /// machine then falls on all engines alike instead of on whichever was being measured.
+    /// Runs the engines in turn, round after round, each round the whole query mix: a slow moment of the shared
+    /// machine then falls on all engines alike instead of on whichever was being measured, while each engine's
+    /// queries still follow one another as on a server (switching engine after every query would leave each
+    /// with caches the others had just filled).
     /// </summary>
     private static void Measure(IReadOnlyList<Engine> engines, int rounds)
     {
-        Console.WriteLine($"Warming up, then {rounds} rounds of {Queries.Count} queries on each engine in turn ...");
+        Console.WriteLine($"Warming up, then {rounds} rounds of {Queries.Count} queries, the engines in turn ...");
         for (var round = -3; round < rounds; round++)
         {
-            foreach (var query in Queries)
+            foreach (var engine in engines)
             {
-                foreach (var engine in engines)
+                foreach (var query in Queries)
                 {
                     var cpuStart = ThreadCpuTime.Now();
                     var start = Stopwatch.GetTimestamp();
@@ -397,7 +399,7 @@ public static class SearchBenchmarkRunner
         text.AppendLine();
         text.AppendLine(c, $"Machine: `nproc` = {Environment.ProcessorCount}, CPU \"{cpu}\", {Environment.OSVersion}, .NET {Environment.Version}. ");
         text.AppendLine(c, $"Load average (1/5/15 min) before: {loadBefore}; after: {LoadAverage()}; the machine is shared with other builds, so wall-clock figures include waiting for a core, and CPU figures (the searching thread's CPU time; the process's CPU time while indexing) show the work itself. ");
-        text.AppendLine(c, $"Corpus: {corpus.Count:N0} generated Danish documents (seed {DanishCorpus.Seed}), {corpus.Average(d => d.Markdown.Length):N0} characters of Markdown on average; {Queries.Count} queries × {options.Rounds} rounds after 3 warm-up rounds, one query at a time, each query on the four engines in turn (so a slow moment of the machine falls on all of them).");
+        text.AppendLine(c, $"Corpus: {corpus.Count:N0} generated Danish documents (seed {DanishCorpus.Seed}), {corpus.Average(d => d.Markdown.Length):N0} characters of Markdown on average; {Queries.Count} queries × {options.Rounds} rounds after 3 warm-up rounds, one query at a time; in each round the four engines run the whole mix in turn (so a slow moment of the machine falls on all of them).");
         text.AppendLine();
         text.AppendLine("| engine | indexing docs/s (wall) | indexing docs/CPU-s | p50 ms (wall) | p95 ms (wall) | p50 ms (CPU) | p95 ms (CPU) | index MB |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
