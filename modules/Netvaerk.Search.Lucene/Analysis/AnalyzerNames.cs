@@ -26,8 +26,8 @@ public static class AnalyzerNames
     public static Analyzer CreateIndexAnalyzer(string? name) => Resolve(name) switch
     {
         Danish => new DanishAnalyzer(),
-        English => new EnglishAnalyzer(DanishAnalyzer.Version),
-        _ => new StandardAnalyzer(DanishAnalyzer.Version),
+        English => new FieldValuesApart(new EnglishAnalyzer(DanishAnalyzer.Version)),
+        _ => new FieldValuesApart(new StandardAnalyzer(DanishAnalyzer.Version)),
     };
 
     /// <summary>

@@ -71,7 +71,7 @@ public sealed class DanishAnalyzer : Analyzer
     internal static DanishAnalyzer ForOneWord() => new(Chain.Word, synonyms: null);
 
     // A field given several values (the body: title, tags, text) keeps them apart, so no phrase runs from one into the next.
-    public override int GetPositionIncrementGap(string fieldName) => 100;
+    public override int GetPositionIncrementGap(string fieldName) => FieldValuesApart.Gap;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
