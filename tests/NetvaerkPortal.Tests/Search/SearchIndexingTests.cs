@@ -102,6 +102,7 @@ public sealed class SearchIndexingTests
     [Theory]
     [InlineData("deleted")]
     [InlineData("corrupt")]
+    [InlineData("outdated")]
     public async Task A_lost_or_damaged_index_is_rebuilt_when_the_portal_starts(string damage)
     {
         await using var site = Create();
@@ -128,6 +129,12 @@ public sealed class SearchIndexingTests
             await restarted.StopAsync();
             // Its writer must close before the first portal reads the index again.
             restarted.Dispose();
+        }
+
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(indexPath))
+        using (var reader = Lucene.Net.Index.DirectoryReader.Open(directory))
+        {
+            Assert.Equal(LuceneIndex.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), reader.IndexCommit.UserData["schema"]);
         }
 
         Assert.Equal(before, await AnswersAsync(site, tenant));
@@ -200,6 +207,20 @@ public sealed class SearchIndexingTests
         if (damage == "deleted")
         {
             Directory.Delete(indexPath, recursive: true);
+            return;
+        }
+
+        if (damage == "outdated")
+        {
+            // As an index written before a schema change: its documents are of the old shape.
+            using var directory = Lucene.Net.Store.FSDirectory.Open(indexPath);
+            using var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(
+                Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer()));
+            var older = (LuceneIndex.SchemaVersion - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            writer.SetCommitData(new Dictionary<string, string> { ["schema"] = older, ["analyzer"] = "danish" });
+            writer.Commit();
+            using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+            Assert.Equal(older, reader.IndexCommit.UserData["schema"]);
             return;
         }
 
