@@ -126,20 +126,7 @@ internal sealed class CachedWordAnalysis : TokenFilter
             return terms;
         }
 
-        var found = new List<string>(4);
-        using (var stream = WordChain.GetTokenStream(string.Empty, word))
-        {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                found.Add(term.ToString());
-            }
-
-            stream.End();
-        }
-
-        terms = [.. found];
+        terms = [.. AnalyzerTerms.Of(WordChain, string.Empty, word)];
         if (Cache.Count < MaxCachedWords)
         {
             Cache.TryAdd(word, terms);

@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Synonym;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
 namespace Netvaerk.Search.Lucene.Analysis;
@@ -171,19 +170,7 @@ public static class DanishSynonyms
 
     private static string[] Analyze(Analyzer analyzer, string entry, string line, int number, string source)
     {
-        var words = new List<string>();
-        using (var stream = analyzer.GetTokenStream(string.Empty, entry))
-        {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                words.Add(term.ToString());
-            }
-
-            stream.End();
-        }
-
+        var words = AnalyzerTerms.Of(analyzer, string.Empty, entry);
         return words.Count > 0
             ? words.ToArray()
             : throw LineError(source, number, line, $"'{entry}' contains no searchable word");

@@ -73,9 +73,10 @@ public static class SearchDocuments
         var tags = Tags(item);
         if (tags.Count > 0)
         {
-            // Tags are searched as part of the title (they are chosen like titles): one field less per query word.
-            document.Add(new TextField(SearchFieldNames.Title, string.Join(". ", tags), Field.Store.NO));
-            document.Add(new TextField(SearchFieldNames.Body, string.Join(". ", tags), Field.Store.NO));
+            // Tags are searched as part of the title (they are chosen like titles), and so of the body too.
+            var tagText = string.Join(". ", tags);
+            document.Add(new TextField(SearchFieldNames.Title, tagText, Field.Store.NO));
+            document.Add(new TextField(SearchFieldNames.Body, tagText, Field.Store.NO));
             foreach (var tag in tags)
             {
                 document.Add(new StringField(SearchFieldNames.Tag, tag, Field.Store.NO));

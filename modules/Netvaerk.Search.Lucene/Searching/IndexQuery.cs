@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Netvaerk.Search.Lucene.Analysis;
 using Netvaerk.Search.Lucene.Indexes;
 
@@ -64,20 +63,7 @@ internal sealed class IndexedWords
                 return terms;
             }
 
-            var found = new List<string>(2);
-            using (var stream = analyzer.GetTokenStream(SearchFieldNames.Body, word))
-            {
-                var term = stream.AddAttribute<ICharTermAttribute>();
-                stream.Reset();
-                while (stream.IncrementToken())
-                {
-                    found.Add(term.ToString());
-                }
-
-                stream.End();
-            }
-
-            return _seen[word] = [.. found];
+            return _seen[word] = [.. AnalyzerTerms.Of(analyzer, SearchFieldNames.Body, word)];
         }
     }
 }

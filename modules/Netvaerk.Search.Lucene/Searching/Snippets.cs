@@ -1,6 +1,4 @@
 using System.Text;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Netvaerk.Search.Lucene.Analysis;
