@@ -233,10 +233,12 @@ public sealed class LuceneIndex : IDisposable
             return $"it was analysed with '{analyzer}', and the index now uses '{settings.AnalyzerName}'";
         }
 
-        // Reading every stored field of the last document touches the newest segment's files.
+        // Reading the last document, and what a hit shows of it (doc values, where nothing is stored),
+        // touches the newest segment's files.
         if (reader.MaxDoc > 0)
         {
             reader.Document(reader.MaxDoc - 1);
+            _ = new Searching.HitValues(reader).Text(reader.MaxDoc - 1, SearchFieldNames.Body);
         }
 
         return null;
