@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace NetvaerkPortal.Files;
+
+/// <summary>
+/// The one place where a name or path that came from input becomes a file-system path. A name must match a
+/// strict pattern; a resolved path must stay inside the folder it belongs to, and no part of it below that
+/// folder may be a symbolic link (a link could lead anywhere, and following it is how a name escapes).
+/// </summary>
+public static partial class SafePaths
+{
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    private static partial Regex NamePattern();
+
+    /// <summary>True for a name that can be one folder or file name on every platform: 1–64 letters, digits, '-'
+    /// or '_', starting with a letter or digit (so never '.', '..', a separator, or a drive).</summary>
+    public static bool IsSafeName(string? name) => name is not null && NamePattern().IsMatch(name);
+
+    /// <summary>Resolves <paramref name="relativePath"/> inside <paramref name="root"/>, or returns null when the
+    /// result would leave it: rooted paths, '..' that climbs out, and symbolic links below the root are refused.</summary>
+    public static string? Inside(string root, string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        if (string.IsNullOrWhiteSpace(relativePath) || Path.IsPathRooted(relativePath) || relativePath.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var full = Path.GetFullPath(Path.Combine(fullRoot, relativePath));
+        if (!full.StartsWith(fullRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return HasLinkBelow(fullRoot, full) ? null : full;
+    }
+
+    /// <summary>Like <see cref="Inside"/> for a single name (<see cref="IsSafeName"/>), e.g. an index or tenant folder.</summary>
+    public static string? Child(string root, string name) => IsSafeName(name) ? Inside(root, name) : null;
+
+    /// <summary>True when any existing part of <paramref name="full"/> below <paramref name="root"/> is a symbolic link.</summary>
+    public static bool HasLinkBelow(string root, string full)
+    {
+        var current = full;
+        while (current.Length > root.Length)
+        {
+            var info = new FileInfo(current);
+            if (info.Exists || Directory.Exists(current))
+            {
+                if (info.LinkTarget is not null || (Directory.Exists(current) && new DirectoryInfo(current).LinkTarget is not null))
+                {
+                    return true;
+                }
+            }
+
+            current = Path.GetDirectoryName(current) ?? root;
+        }
+
+        return false;
+    }
+}
+
+/// <summary>
+/// Marks a folder as one the portal created for a purpose, so that the portal only ever empties or deletes
+/// folders it made itself: a folder without the marker (someone else's, or one a bad name pointed at) is left alone.
+/// </summary>
+public static class OwnedFolders
+{
+    public const string MarkerFileName = ".netvaerk-owned";
+
+    /// <summary>Creates the folder if needed and marks it as the portal's, for <paramref name="purpose"/>.</summary>
+    /// <exception cref="IOException">The folder exists, is not empty, and was not created by the portal.</exception>
+    public static void CreateOwned(string path, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var marker = Path.Combine(path, MarkerFileName);
+        if (Directory.Exists(path) && !File.Exists(marker) && Directory.EnumerateFileSystemEntries(path).Any())
+        {
+            throw new IOException($"The folder '{path}' already holds files that the portal did not create; it is left alone. Move them away or choose another name.");
+        }
+
+        Directory.CreateDirectory(path);
+        if (!File.Exists(marker))
+        {
+            File.WriteAllText(marker, purpose);
+        }
+    }
+
+    /// <summary>True when the portal created <paramref name="path"/> (it holds the marker file and is no symbolic link).</summary>
+    public static bool IsOwned(string path) =>
+        Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null && File.Exists(Path.Combine(path, MarkerFileName));
+}
