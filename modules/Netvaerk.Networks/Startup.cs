@@ -37,6 +37,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<NetworkReaderContext>();
         services.AddScoped<IReaderContext>(provider => provider.GetRequiredService<NetworkReaderContext>());
         services.AddScoped<ReadableContent>();
+        services.AddScoped<IReadableContent>(provider => provider.GetRequiredService<ReadableContent>());
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)

@@ -59,6 +59,7 @@ public static class PortalHostExtensions
         services.AddRouting();
         services.AddPortalAuthentication();
         services.AddAntiforgery();
+        services.AddOutputCache(options => options.AddPolicy(AnonymousPageCache.PolicyName, new AnonymousPageCache()));
 
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentManager>();
@@ -86,6 +87,8 @@ public static class PortalHostExtensions
         app.UseMiddleware<RejectInvalidAccessTokens>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authentication: the anonymous page cache must know who is asking.
+        app.UseOutputCache();
         return app;
     }
 

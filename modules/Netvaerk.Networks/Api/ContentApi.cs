@@ -66,7 +66,7 @@ public static partial class ContentApi
 
         var reader = await readers.GetReaderAsync(cancellationToken);
         var skip = (int)Math.Min((long)(pageNumber - 1) * size, int.MaxValue);
-        var result = await readable.ListAsync(reader, type, network, skip, size, cancellationToken);
+        var result = await readable.ListAsync(reader, new ContentListRequest(type, network, skip, size), cancellationToken);
         return TypedResults.Ok(new ContentListResponse(result.Total, pageNumber, size, result.Items.Select(ContentJson.Write).ToList()));
     }
 

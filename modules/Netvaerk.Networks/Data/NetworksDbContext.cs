@@ -66,6 +66,9 @@ public sealed class NetworksDbContext(DbContextOptions<NetworksDbContext> option
             index.HasIndex(x => x.ContentItemId);
             index.HasIndex(x => new { x.Published, x.Visibility, x.NetworkContentItemId });
             index.HasIndex(x => new { x.ContentType, x.Latest, x.Published });
+            // Lists are newest first: these let a page stop after its rows instead of sorting every readable row.
+            index.HasIndex(x => new { x.Published, x.ModifiedUtc });
+            index.HasIndex(x => new { x.Latest, x.ModifiedUtc });
         });
     }
 }

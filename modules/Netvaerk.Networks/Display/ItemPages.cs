@@ -19,9 +19,9 @@ public static class ItemPages
 
     public static void MapItemPages(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/content/{contentItemId}", ByIdAsync).ExcludeFromDescription();
+        routes.MapGet("/content/{contentItemId}", ByIdAsync).ExcludeFromDescription().CacheOutput(AnonymousPageCache.PolicyName);
         // At least one segment, so the front page ("/") stays the host's; literal routes (api, admin, account) win over this one.
-        routes.MapGet("/{segment}/{**rest}", ByPathAsync).ExcludeFromDescription();
+        routes.MapGet("/{segment}/{**rest}", ByPathAsync).ExcludeFromDescription().CacheOutput(AnonymousPageCache.PolicyName);
     }
 
     private static async Task<IResult> ByIdAsync(string contentItemId, HttpContext http, CancellationToken cancellationToken) =>

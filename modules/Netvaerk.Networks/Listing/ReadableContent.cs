@@ -6,17 +6,18 @@ using NetvaerkPortal.Security;
 
 namespace Netvaerk.Networks.Listing;
 
-public sealed record ContentPage(int Total, IReadOnlyList<ContentItem> Items);
-
 /// <summary>Lists what a reader may read, filtered and paged in the database through the visibility index:
 /// the published versions they may see; editors and administrators see every item's latest version, drafts included.</summary>
-public sealed class ReadableContent(NetworksDbContext db, ContentManager content)
+public sealed class ReadableContent(NetworksDbContext db, ContentManager content) : IReadableContent
 {
-    public async Task<ContentPage> ListAsync(Reader reader, string? contentType, string? networkId, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<ContentPage> ListAsync(Reader reader, ContentListRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (contentType, networkId) = (request.ContentType, request.NetworkId);
+        var everything = reader.CanReadEverything && !request.PublishedOnly;
         var (total, ids) = await db.InPortalTransactionAsync(async () =>
         {
-            var rows = Readable(db.VisibilityIndex.AsNoTracking(), reader);
+            var rows = Readable(db.VisibilityIndex.AsNoTracking(), reader, request.PublishedOnly);
             if (!string.IsNullOrEmpty(contentType))
             {
                 rows = rows.Where(r => r.ContentType == contentType);
@@ -27,31 +28,24 @@ public sealed class ReadableContent(NetworksDbContext db, ContentManager content
                 rows = rows.Where(r => r.NetworkContentItemId == networkId);
             }
 
-            var count = await rows.CountAsync(cancellationToken);
-            var page = await rows.OrderByDescending(r => r.ModifiedUtc).ThenBy(r => r.Id).Skip(skip).Take(take).Select(r => r.ContentItemId).ToListAsync(cancellationToken);
+            var count = request.CountTotal ? await rows.CountAsync(cancellationToken) : -1;
+            var page = await rows.OrderByDescending(r => r.ModifiedUtc).ThenBy(r => r.Id).Skip(request.Skip).Take(request.Take).Select(r => r.ContentItemId).ToListAsync(cancellationToken);
             return (count, page);
         }, cancellationToken);
 
-        var version = reader.CanReadEverything ? VersionOptions.Latest : VersionOptions.Published;
-        var items = new List<ContentItem>(ids.Count);
-        foreach (var id in ids)
-        {
-            // The index decides the page; the rules decide again on the item itself, so a stale row can never leak.
-            if (await content.GetAsync(id, version, cancellationToken) is { } item && Visibility.CanRead(reader, item))
-            {
-                items.Add(item);
-            }
-        }
-
+        var version = everything ? VersionOptions.Latest : VersionOptions.Published;
+        // One query for the page's items; the index decided the page, the rules decide again on each item, so a stale row can never leak.
+        var found = (await content.GetManyAsync(ids, version, cancellationToken)).ToDictionary(item => item.ContentItemId, StringComparer.Ordinal);
+        var items = ids.Select(id => found.GetValueOrDefault(id)).OfType<ContentItem>().Where(item => Visibility.CanRead(reader, item) && (everything || item.Published)).ToList();
         return new ContentPage(total, items);
     }
 
     /// <summary>The same rules as <see cref="Visibility.CanRead"/>, as a query over the index.</summary>
-    private static IQueryable<ContentVisibilityIndex> Readable(IQueryable<ContentVisibilityIndex> rows, Reader reader)
+    private static IQueryable<ContentVisibilityIndex> Readable(IQueryable<ContentVisibilityIndex> rows, Reader reader, bool publishedOnly)
     {
         if (reader.CanReadEverything)
         {
-            return rows.Where(r => r.Latest);
+            return publishedOnly ? rows.Where(r => r.Published) : rows.Where(r => r.Latest);
         }
 
         rows = rows.Where(r => r.Published);

@@ -9,10 +9,16 @@ namespace NetvaerkPortal.Indexing;
 public sealed class IndexingSignal : IDisposable
 {
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>A number that changes whenever this node pulses the tenant: what was rendered from its
+    /// content at one generation is stale at the next (see the anonymous page cache).</summary>
+    public long Generation(string tenantName) => _generations.GetValueOrDefault(tenantName);
 
     public void Pulse(string tenantName)
     {
+        _generations.AddOrUpdate(tenantName, 1, (_, generation) => generation + 1);
         _pending[tenantName] = 0;
         // At most one release is outstanding; a second pulse before the waiter wakes adds nothing.
         try

@@ -8,7 +8,8 @@ using NetvaerkPortal.Web.Hosting;
 namespace NetvaerkPortal.Web.Pages;
 
 /// <summary>The tenant's front page: its name, a search field and the newest items the reader may read, by type.</summary>
-public sealed class IndexModel(ContentManager content, IReaderContext readers, SiteDocuments documents, ContentDefinitionManager definitions) : PageModel
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = NetvaerkPortal.Display.AnonymousPageCache.PolicyName)]
+public sealed class IndexModel(IReadableContent readable, IReaderContext readers, SiteDocuments documents, ContentDefinitionManager definitions) : PageModel
 {
     public string SiteName { get; private set; } = "Netværk Portal";
 
@@ -22,7 +23,7 @@ public sealed class IndexModel(ContentManager content, IReaderContext readers, S
             SiteName = text;
         }
 
-        var items = await HomePage.LatestReadableAsync(content, await readers.GetReaderAsync(cancellationToken), 30, cancellationToken);
+        var items = await HomePage.LatestReadableAsync(readable, await readers.GetReaderAsync(cancellationToken), 30, cancellationToken);
         var groups = new List<(string, IReadOnlyList<ContentItem>)>();
         foreach (var group in items.GroupBy(i => i.ContentType))
         {

@@ -60,6 +60,10 @@ namespace Netvaerk.Networks.Data.Migrations
 
                     b.HasIndex("ContentItemId");
 
+                    b.HasIndex("Latest", "ModifiedUtc");
+
+                    b.HasIndex("Published", "ModifiedUtc");
+
                     b.HasIndex("ContentType", "Latest", "Published");
 
                     b.HasIndex("Published", "Visibility", "NetworkContentItemId");
