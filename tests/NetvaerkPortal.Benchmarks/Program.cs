@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using NetvaerkPortal.Benchmarks.Pages;
 using NetvaerkPortal.Benchmarks.Search;
 
 namespace NetvaerkPortal.Benchmarks;
@@ -7,11 +8,17 @@ internal static class BenchmarkProgram
 {
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- --filter '*TenantSetup*'
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search [--docs 100000] [--rounds 30]
+    // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- pages [--items 10000] [--seconds 8] [--rounds 3]
     private static async Task<int> Main(string[] args)
     {
         if (args is ["search", ..])
         {
             return await SearchBenchmarkRunner.RunAsync(args[1..]);
+        }
+
+        if (args is ["pages", ..])
+        {
+            return await PageBenchmarkRunner.RunAsync(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
