@@ -72,33 +72,13 @@ public sealed class NetworkMembers(NetworksDbContext db, PortalDbContext portal,
         db.InPortalTransactionAsync(() => db.Members.Where(m => m.NetworkContentItemId == networkId).ExecuteDeleteAsync(cancellationToken), cancellationToken);
 
     /// <summary>Runs a change in the caller's transaction or one of its own, and writes the audit entry it staged with it.</summary>
-    private async Task<T> AuditedAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
-    {
-        var ownTransaction = portal.Database.CurrentTransaction is null ? await portal.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+    private Task<T> AuditedAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken) =>
+        portal.InTransactionAsync(async () =>
         {
             var result = await db.InPortalTransactionAsync(change, cancellationToken);
             await portal.SaveChangesAsync(cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
             return result;
-        }
-        catch
-        {
-            portal.ChangeTracker.Clear();
-            throw;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
-    }
+        }, cancellationToken);
 
     private async Task RecordAsync(string action, string networkId, string userId, string? role, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NetvaerkPortal.Audit;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Display;
 using NetvaerkPortal.Security;
 
 namespace NetvaerkPortal.PersonalData;
@@ -32,10 +33,9 @@ public sealed class MemberDeletion(
             throw new MemberDeletionException("You cannot delete your own account. Ask another administrator to do it.");
         }
 
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        // Checked inside the transaction: two administrators deleting each other cannot both succeed.
+        return await db.InTransactionAsync(async () =>
         {
-            // Checked inside the transaction: two administrators deleting each other cannot both succeed.
             await RefuseLastAdministratorAsync(user);
             var items = await db.ContentItems.Where(r => r.Owner == subject.UserId || r.Owner == subject.UserName || r.Author == subject.UserName)
                 .Select(r => r.ContentItemId).Distinct().CountAsync(cancellationToken);
@@ -52,26 +52,8 @@ public sealed class MemberDeletion(
             Check(await users.UpdateSecurityStampAsync(user), subject.UserName);
             audit.Record(AuditActions.UserDeleted, subject.UserName, $"{items} indholdselementer beholdt som „{FormerMember}“, {tokens} adgangsnøgler slettet");
             Check(await users.DeleteAsync(user), subject.UserName);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
             return new MemberDeleted(subject.UserName, items, tokens);
-        }
-        catch
-        {
-            // Nothing staged by the failed deletion (the audit entry) may ride along with a later SaveChanges.
-            db.ChangeTracker.Clear();
-            throw;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        }, cancellationToken);
     }
 
     /// <summary>An administrator may be deleted only while another one who can sign in (not locked) remains.</summary>
@@ -100,18 +82,5 @@ public sealed class MemberDeletion(
     }
 }
 
-/// <summary>A member cannot be deleted. <see cref="Template"/> and <see cref="Arguments"/> let the admin show the
-/// message in the reader's language (Danish in da.json); <see cref="Exception.Message"/> is English, for the command line.</summary>
-public sealed class MemberDeletionException : Exception
-{
-    public MemberDeletionException(string template, params object[] arguments)
-        : base(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, arguments))
-    {
-        Template = template;
-        Arguments = arguments;
-    }
-
-    public string Template { get; }
-
-    public object[] Arguments { get; }
-}
+/// <summary>A member cannot be deleted; the message is English (command line), the admin shows it translated.</summary>
+public sealed class MemberDeletionException(string template, params object[] arguments) : TranslatableException(template, arguments);
