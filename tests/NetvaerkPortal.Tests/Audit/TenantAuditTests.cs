@@ -49,6 +49,21 @@ public sealed class TenantAuditTests : IAsyncLifetime, IDisposable
         Assert.Equal(("ftf-formaend", "admin"), (setup.Target, setup.Actor));
     }
 
+    [Fact]
+    public async Task A_tenant_whose_setup_fails_leaves_no_entry_in_the_default_tenants_log()
+    {
+        var recipe = Path.Combine(_portal.AppData.Path, "fejl.recipe.json");
+        await File.WriteAllTextAsync(recipe, """
+            {"name": "fejl", "steps": [{"name": "content", "data": [{"ContentItemId": "fejl1", "ContentType": "Ukendt", "TitlePart": {"Title": "x"}}]}]}
+            """);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => _portal.Tenants.CreateAsync(new CreateTenantRequest("Fejl", "fejl", null, recipe,
+            new SetupRequest("admin", "admin@example.test", PortalTestHost.AdminPassword))));
+
+        Assert.Null(_portal.Store.Find("Fejl"));
+        Assert.Empty(await EntriesAsync(TenantSettings.DefaultName, e => e.Target == "Fejl"));
+    }
+
     private static Dictionary<string, string> Organisation(string name, string prefix) => new()
     {
         ["Input.Name"] = name,

@@ -10,6 +10,7 @@ using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.PersonalData;
 using NetvaerkPortal.Security;
+using NetvaerkPortal.Tenants;
 using NetvaerkPortal.Tests.Infrastructure;
 using NetvaerkPortal.Tests.Networks;
 
@@ -122,6 +123,31 @@ public sealed class MemberDeletionTests(NetworkPortal portal)
         Assert.Contains("Du kan ikke slette din egen konto.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.NotNull(await portal.InTenantAsync(portal.Alfa, services => services.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(adminId)));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Memberships_left_behind_by_deleted_users_and_networks_are_removed_at_startup()
+    {
+        var userId = await portal.CreateUserAsync(portal.Alfa, "bliver-medlem", PortalRoles.Member, (portal.NetworkX, NetworkRoles.Member));
+        await portal.InTenantAsync(portal.Alfa, async services =>
+        {
+            // What older versions left behind: rows of a user and of a network that no longer exist.
+            var networks = services.GetRequiredService<NetworksDbContext>();
+            networks.Members.Add(new NetworkMember { NetworkContentItemId = portal.NetworkX, UserId = "slettet-bruger", Role = NetworkRoles.Member });
+            networks.Members.Add(new NetworkMember { NetworkContentItemId = "slettet-netvaerk", UserId = userId, Role = NetworkRoles.Coordinator });
+            return await networks.SaveChangesAsync();
+        });
+
+        await portal.InTenantAsync(portal.Alfa, async services =>
+        {
+            await TenantSetup.MigrateAsync(services, CancellationToken.None);
+            return true;
+        });
+
+        var rows = await portal.InTenantAsync(portal.Alfa, services =>
+            services.GetRequiredService<NetworksDbContext>().Members.AsNoTracking().Select(m => new { m.NetworkContentItemId, m.UserId }).ToListAsync());
+        Assert.DoesNotContain(rows, m => m.UserId == "slettet-bruger" || m.NetworkContentItemId == "slettet-netvaerk");
+        Assert.Contains(rows, m => m.UserId == userId && m.NetworkContentItemId == portal.NetworkX);
     }
 
     private Task<List<NetworkMember>> MembershipsAsync(string networkId) =>
