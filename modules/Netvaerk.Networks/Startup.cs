@@ -10,6 +10,7 @@ using Netvaerk.Networks.Security;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Modules;
+using NetvaerkPortal.PersonalData;
 using NetvaerkPortal.Security;
 
 namespace Netvaerk.Networks;
@@ -31,6 +32,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IContentHandler, NetworkPartsHandler>();
         services.AddScoped<IContentHandler, SlugHandler>();
         services.AddScoped<IContentHandler, ContentVisibilityIndexer>();
+        services.AddScoped<IContentHandler, NetworkMembershipsHandler>();
+        services.AddScoped<IPersonalDataHandler, NetworkMembershipPersonalData>();
 
         services.AddHttpContextAccessor();
         services.AddScoped<NetworkMembers>();

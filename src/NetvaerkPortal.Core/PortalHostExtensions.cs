@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NetvaerkPortal.Audit;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Display;
@@ -40,6 +41,9 @@ public static class PortalHostExtensions
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Scoped);
         services.AddScoped<SiteDocuments>();
+        services.AddAuditLog();
+        services.AddScoped<PersonalData.PersonalDataExport>();
+        services.AddScoped<PersonalData.MemberDeletion>();
         services.AddSingleton<ITenantMigration, PortalDbMigration>();
 
         services.AddIdentityCore<PortalUser>(options =>

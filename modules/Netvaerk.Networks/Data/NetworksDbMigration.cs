@@ -6,14 +6,21 @@ using NetvaerkPortal.Data;
 
 namespace Netvaerk.Networks.Data;
 
-/// <summary>Brings the module's tables to the current schema (after the platform's), and fills the
-/// visibility index for content written before the module kept it.</summary>
+/// <summary>Brings the module's tables to the current schema (after the platform's), fills the
+/// visibility index for content written before the module kept it, and removes memberships that older
+/// versions left behind when a user or a network was deleted.</summary>
 public sealed class NetworksDbMigration : ITenantMigration
 {
     public async Task MigrateAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
         var db = tenantServices.GetRequiredService<NetworksDbContext>();
         await db.InPortalTransactionAsync(() => db.Database.MigrateAsync(cancellationToken), cancellationToken);
+        await db.InPortalTransactionAsync(() => db.Database.ExecuteSqlAsync(
+            $"""
+            DELETE FROM "NetworkMembers"
+            WHERE "UserId" NOT IN (SELECT "Id" FROM "AspNetUsers")
+               OR "NetworkContentItemId" NOT IN (SELECT "ContentItemId" FROM "ContentItems" WHERE "Latest" AND "ContentType" = {NetworkContentTypes.Network})
+            """, cancellationToken), cancellationToken);
         await RebuildIndexIfEmptyAsync(db, tenantServices.GetRequiredService<ContentManager>(), cancellationToken);
     }
 

@@ -95,6 +95,7 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
 
         indexes.PendingRebuild.UnionWith(names);
         await documents.SetAsync(LuceneIndexesDocument.DocumentName, indexes, cancellationToken);
+        scope.ServiceProvider.GetRequiredService<NetvaerkPortal.Audit.AuditLog>().Record(NetvaerkPortal.Audit.AuditActions.SearchRebuild, string.Join(", ", names));
         await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync(cancellationToken);
         configurations.Forget(tenant.Name);
         return names;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NetvaerkPortal.Audit;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Indexing;
 using NetvaerkPortal.Tenants;
@@ -14,7 +15,8 @@ public sealed class ContentManager(
     IEnumerable<IContentHandler> handlers,
     TimeProvider clock,
     TenantContext tenant,
-    IndexingSignal indexingSignal)
+    IndexingSignal indexingSignal,
+    AuditLog audit)
 {
     public async Task<ContentItem> NewAsync(string contentType, CancellationToken cancellationToken = default)
     {
@@ -130,7 +132,8 @@ public sealed class ContentManager(
     public Task DeleteAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         WriteAsync(contentItemId, IndexingChange.Delete, versions =>
         {
-            RequireLatest(contentItemId, versions);
+            var latest = RequireLatest(contentItemId, versions);
+            audit.Record(AuditActions.ContentDeleted, latest.DisplayText, $"{latest.ContentType} {contentItemId}");
             foreach (var version in versions)
             {
                 version.Latest = false;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NetvaerkPortal.Audit;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Indexing;
 using NetvaerkPortal.Security;
@@ -7,7 +8,7 @@ using NetvaerkPortal.Security;
 namespace NetvaerkPortal.Data;
 
 /// <summary>A tenant's database: content versions, their index tables, the indexing log,
-/// site documents, the tenant's own users and their API tokens.</summary>
+/// site documents, the tenant's own users and their API tokens, and the audit log.</summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, PortalRole, string>(options)
 {
@@ -20,6 +21,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SiteDocument> Documents => Set<SiteDocument>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -77,6 +80,19 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             token.HasIndex(x => x.TokenHash).IsUnique();
             token.HasIndex(x => x.UserId);
             token.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("AuditEntries");
+            entry.HasKey(x => x.Id);
+            entry.Property(x => x.Actor).HasMaxLength(AuditEntry.ActorLength).IsRequired();
+            entry.Property(x => x.Action).HasMaxLength(AuditEntry.ActionLength).IsRequired();
+            entry.Property(x => x.Target).HasMaxLength(AuditEntry.TargetLength).IsRequired();
+            entry.Property(x => x.Details).HasMaxLength(AuditEntry.DetailsLength).IsRequired();
+            entry.Property(x => x.Address).HasMaxLength(AuditEntry.AddressLength).IsRequired();
+            // The admin page lists newest first, all actions or one.
+            entry.HasIndex(x => new { x.Action, x.Id });
         });
     }
 }

@@ -35,6 +35,7 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, ICo
         try
         {
             await RunStepsAsync(recipe, run, cancellationToken);
+            tenantServices.GetRequiredService<Audit.AuditLog>().Record(Audit.AuditActions.RecipeRun, recipe.Name, $"{recipe.Steps.Count} trin");
             await db.SaveChangesAsync(cancellationToken);
             if (transaction is not null)
             {

@@ -4,7 +4,7 @@ public sealed record CreateTenantRequest(string Name, string? Prefix, string? Ho
 
 /// <summary>Creates, lists and disables tenants. Creating is all or nothing: when setup fails the
 /// entry, the database and the site folder are gone again.</summary>
-public sealed class TenantManager(TenantStore store, TenantSetup setup)
+public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.ManagingTenantAudit audit)
 {
     private static readonly SemaphoreSlim CreateLock = new(1, 1);
 
@@ -19,7 +19,7 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup)
             store.Save(tenant);
             try
             {
-                return await setup.SetupAsync(tenant, request.Setup, cancellationToken);
+                return await audit.RecordAsync(Audit.AuditActions.TenantCreated, tenant.Name, $"opskrift {request.RecipeName}", () => setup.SetupAsync(tenant, request.Setup, cancellationToken), cancellationToken);
             }
             catch
             {
@@ -65,8 +65,7 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup)
         }
 
         var disabled = tenant with { State = TenantState.Disabled };
-        store.Save(disabled);
-        return disabled;
+        return audit.Record(Audit.AuditActions.TenantDisabled, name, "", () => { store.Save(disabled); return disabled; });
     }
 
     private TenantSettings Validate(CreateTenantRequest request)

@@ -138,18 +138,6 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
     }
 }
 
-/// <summary>A tenant could not be created or set up. <see cref="Template"/> and <see cref="Arguments"/> let
+/// <summary>A tenant could not be created or set up. <see cref="TranslatableException.Template"/> and its arguments let
 /// the admin show the message in the reader's language; <see cref="Exception.Message"/> is English.</summary>
-public sealed class TenantSetupException : Exception
-{
-    public TenantSetupException(string template, params object[] arguments)
-        : base(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, arguments))
-    {
-        Template = template;
-        Arguments = arguments;
-    }
-
-    public string Template { get; }
-
-    public object[] Arguments { get; }
-}
+public sealed class TenantSetupException(string template, params object[] arguments) : Display.TranslatableException(template, arguments);

@@ -37,6 +37,7 @@ public static class PortalCommands
         }
 
         builder.AddPortalServices();
+        builder.Services.AddSingleton(NetvaerkPortal.Audit.AuditOrigin.CommandLine);
         return builder.Build();
     }
 
@@ -58,6 +59,8 @@ public static class PortalCommands
                 return await RecipeCommands.RunAsync(services, rest, output);
             case ["users", "create"]:
                 return await UserCommands.CreateAsync(services, rest, output);
+            case ["users", "delete"]:
+                return await UserCommands.DeleteAsync(services, rest, output);
             case ["tokens", "create"]:
                 return await TokenCommands.CreateAsync(services, rest, output);
             case ["tokens", "revoke"]:
@@ -82,6 +85,7 @@ public static class PortalCommands
           recipes validate PATH [--skip-unsupported]
           recipes run --tenant NAME PATH [--skip-unsupported]
           users create --tenant T --user U --email E --password P [--role R]... [--network ID]... [--coordinator ID]...
+          users delete --tenant T --user U
           tokens create --tenant T --user U [--name N] [--expires-days D]
           tokens revoke --tenant T (--user U | --id N)
           tokens list --tenant T [--user U]

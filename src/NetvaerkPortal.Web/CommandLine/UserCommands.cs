@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Netvaerk.Networks.Members;
+using NetvaerkPortal.Audit;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.PersonalData;
 using NetvaerkPortal.Security;
 using NetvaerkPortal.Tenants;
 
@@ -49,6 +51,7 @@ internal static class UserCommands
         await using var transaction = await db.Database.BeginTransactionAsync();
         var user = new PortalUser { UserName = userName, Email = email, EmailConfirmed = true };
         Check(await users.CreateAsync(user, password), userName);
+        tenantServices.GetRequiredService<AuditLog>().Record(AuditActions.UserCreated, userName, roles.Count > 0 ? "roller " + string.Join(", ", roles) : "");
         if (roles.Count > 0)
         {
             Check(await users.AddToRolesAsync(user, roles), userName);
@@ -59,12 +62,36 @@ internal static class UserCommands
             await members.SetAsync(network, user.Id, role);
         }
 
+        await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await output.WriteLineAsync($"User '{userName}' created on tenant '{tenant.Name}'"
             + (roles.Count > 0 ? $", roles: {string.Join(", ", roles)}" : "")
             + (memberships.Count > 0 ? $", networks: {string.Join(", ", memberships.Select(m => $"{m.Network} ({m.Role})"))}" : "")
             + ".");
         return 0;
+    }
+
+    public const string DeleteExample = "users delete --tenant Default --user mette";
+
+    /// <summary>users delete: the user, their tokens and memberships in one transaction; what they wrote stays, by "Tidligere medlem".</summary>
+    public static async Task<int> DeleteAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        var arguments = new CommandArguments(args, new HashSet<string>());
+        var tenant = RecipeCommands.RunningTenant(services, arguments.Required("tenant", DeleteExample));
+        var userName = arguments.Required("user", DeleteExample);
+        await using var scope = services.GetRequiredService<TenantScopes>().Create(tenant);
+        var user = await FindAsync(scope.ServiceProvider, tenant, userName);
+        try
+        {
+            var deleted = await scope.ServiceProvider.GetRequiredService<MemberDeletion>().DeleteAsync(user, actingUserId: null);
+            await output.WriteLineAsync($"User '{deleted.UserName}' deleted from tenant '{tenant.Name}': memberships removed, {deleted.Tokens} token(s) deleted, "
+                + $"{deleted.Items} content item(s) kept with the author '{MemberDeletion.FormerMember}'.");
+            return 0;
+        }
+        catch (MemberDeletionException error)
+        {
+            throw new CommandException(error.Message);
+        }
     }
 
     public static async Task<PortalUser> FindAsync(IServiceProvider tenantServices, TenantSettings tenant, string userName) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using NetvaerkPortal.Modules;
+using NetvaerkPortal.PersonalData;
 using NetvaerkPortal.Security;
 
 namespace NetvaerkPortal.Web.Hosting;
@@ -66,6 +67,7 @@ public static class PortalApplication
         app.UseStaticFiles();
         app.UsePortalTenants();
         app.MapPortalModules();
+        app.MapPersonalDataApi();
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapGet("/sprog/{culture}", ChooseLanguage);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using NetvaerkPortal.Audit;
 using NetvaerkPortal.Security;
 using NetvaerkPortal.Web.Hosting;
 
@@ -11,7 +12,7 @@ namespace NetvaerkPortal.Web.Pages.Admin.Users;
 
 /// <summary>The tenant's users: Administrators create users, set their role and lock or unlock them.</summary>
 [Authorize(Policy = PortalPolicies.Administrator)]
-public sealed class IndexModel(UserManager<PortalUser> users, IStringLocalizer<UiText> text) : PageModel
+public sealed class IndexModel(UserManager<PortalUser> users, IStringLocalizer<UiText> text, AuditLog audit) : PageModel
 {
     public IReadOnlyList<(PortalUser User, IList<string> Roles)> Users { get; private set; } = [];
 
@@ -37,6 +38,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, IStringLocalizer<U
             var created = await users.CreateAsync(user, Input.Password);
             if (created.Succeeded)
             {
+                audit.Record(AuditActions.UserCreated, user.UserName!, "rolle " + role); // saved with the role
                 await users.AddToRoleAsync(user, role);
                 Message = text["Brugeren {0} er oprettet.", user.UserName];
                 Input = new CreateInput();
@@ -72,6 +74,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, IStringLocalizer<U
         else
         {
             await users.SetLockoutEnabledAsync(user, true);
+            audit.Record(locked ? AuditActions.UserLocked : AuditActions.UserUnlocked, user.UserName!); // saved with the lockout
             await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
             // A new security stamp signs the user out everywhere at the next validation.
             await users.UpdateSecurityStampAsync(user);
