@@ -46,8 +46,8 @@ public static class PortalHostExtensions
             {
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout after failed sign-ins (anyone could lock a member out): SignInThrottle slows guessing instead.
+                // Lockout stays for administrators, who lock a user by hand.
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<PortalRole>()
@@ -86,6 +86,7 @@ public static class PortalHostExtensions
         app.UseMiddleware<RejectInvalidAccessTokens>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Netvaerk.Networks.ContentTypes;
 using Netvaerk.Networks.Data;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Security;
 
 namespace Netvaerk.Networks.Members;
 
@@ -42,14 +43,18 @@ public sealed class NetworkMembers(NetworksDbContext db, PortalDbContext portal,
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await UserSessions.UserChangedAsync(portal, userId, cancellationToken);
             return member;
         }, cancellationToken);
     }
 
     public Task<bool> RemoveAsync(string networkId, string userId, CancellationToken cancellationToken = default) =>
         db.InPortalTransactionAsync(async () =>
-            await db.Members.Where(m => m.NetworkContentItemId == networkId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0,
-            cancellationToken);
+        {
+            var removed = await db.Members.Where(m => m.NetworkContentItemId == networkId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+            await UserSessions.UserChangedAsync(portal, userId, cancellationToken);
+            return removed;
+        }, cancellationToken);
 
     /// <summary>Removes all of a user's memberships (when the user is deleted).</summary>
     public Task<int> RemoveUserAsync(string userId, CancellationToken cancellationToken = default) =>

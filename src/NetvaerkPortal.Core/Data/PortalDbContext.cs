@@ -7,7 +7,7 @@ using NetvaerkPortal.Security;
 namespace NetvaerkPortal.Data;
 
 /// <summary>A tenant's database: content versions, their index tables, the indexing log,
-/// site documents, the tenant's own users and their API tokens.</summary>
+/// site documents, the tenant's own users, their sign-in sessions and API tokens.</summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, PortalRole, string>(options)
 {
@@ -21,9 +21,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new UserSessionConfiguration());
 
         builder.Entity<ContentItemRecord>(item =>
         {

@@ -58,6 +58,8 @@ public static class PortalCommands
                 return await RecipeCommands.RunAsync(services, rest, output);
             case ["users", "create"]:
                 return await UserCommands.CreateAsync(services, rest, output);
+            case ["users", "reset-password"]:
+                return await UserCommands.ResetPasswordAsync(services, rest, output);
             case ["tokens", "create"]:
                 return await TokenCommands.CreateAsync(services, rest, output);
             case ["tokens", "revoke"]:
@@ -82,6 +84,7 @@ public static class PortalCommands
           recipes validate PATH [--skip-unsupported]
           recipes run --tenant NAME PATH [--skip-unsupported]
           users create --tenant T --user U --email E --password P [--role R]... [--network ID]... [--coordinator ID]...
+          users reset-password --tenant T --user U [--password P]
           tokens create --tenant T --user U [--name N] [--expires-days D]
           tokens revoke --tenant T (--user U | --id N)
           tokens list --tenant T [--user U]
