@@ -30,7 +30,7 @@ public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> option
         var now = clock.GetUtcNow();
         var byAccount = Wait(AccountKey(tenant, address, account), settings.FreeFailures, settings, now);
         var byAddress = Wait(AddressKey(tenant, address), settings.FreeAddressFailures, settings, now);
-        return byAccount > byAddress ? byAccount : byAddress;
+        return (byAccount ?? TimeSpan.Zero) >= (byAddress ?? TimeSpan.Zero) ? byAccount : byAddress;
     }
 
     public void Failed(string tenant, IPAddress? address, string account)

@@ -68,7 +68,6 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData("/", false)]
     [InlineData(ItemPage, false)]
-    [InlineData("/search?q=m%C3%B8de", false)]
     [InlineData("/css/portal.css", false)]
     [InlineData("/api/content", true)]
     [InlineData("/api/search?q=m%C3%B8de", true)]
@@ -80,7 +79,7 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime, IDisposable
 
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
-        Assert.Equal(noStore, Header(response, "Cache-Control")?.Contains("no-store", StringComparison.Ordinal) == true);
+        Assert.Equal(noStore, response.Headers.CacheControl is { Private: true, NoStore: true });
     }
 
     [Theory]
@@ -98,7 +97,7 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime, IDisposable
         var response = await admin.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(SecurityHeaders.PrivateNoStore, Header(response, "Cache-Control"));
+        Assert.True(response.Headers.CacheControl is { Private: true, NoStore: true }, $"Cache-Control: {response.Headers.CacheControl}");
     }
 
     [Theory]
