@@ -18,8 +18,16 @@ public sealed partial class SignInThrottlingHttpTests : IAsyncLifetime, IDisposa
     private const string Member = "gaet-mig";
     private const string Password = "Medlemmets-kodeord-1";
 
-    private readonly PortalWebFactory _base = new(TestClientAddress.AddTo);
+    private readonly CountingHasher _hasher = new();
+    private readonly PortalWebFactory _base;
+
     private WebApplicationFactory<Program> _portal = null!;
+
+    public SignInThrottlingHttpTests() => _base = new(services =>
+    {
+        TestClientAddress.AddTo(services);
+        services.AddSingleton<IPasswordHasher<PortalUser>>(_hasher);
+    });
 
     public async Task InitializeAsync()
     {
@@ -106,6 +114,19 @@ public sealed partial class SignInThrottlingHttpTests : IAsyncLifetime, IDisposa
     }
 
     [Fact]
+    public async Task An_unknown_account_costs_a_password_hash_like_a_real_one()
+    {
+        var before = _hasher.Verifications;
+        await LoginAsync("10.0.4.1", "findes-slet-ikke", "forkert-kodeord");
+        var unknown = _hasher.Verifications - before;
+        await LoginAsync("10.0.4.1", Member, "forkert-kodeord");
+        var real = _hasher.Verifications - before - unknown;
+
+        Assert.Equal(1, unknown);
+        Assert.Equal(real, unknown);
+    }
+
+    [Fact]
     public async Task The_address_limit_answers_429_with_retry_after_before_any_password_is_checked()
     {
         for (var attempt = 1; attempt <= 12; attempt++)
@@ -177,6 +198,23 @@ public sealed partial class SignInThrottlingHttpTests : IAsyncLifetime, IDisposa
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
+
+    /// <summary>Identity's hasher, counting how often a password is checked against a hash.</summary>
+    private sealed class CountingHasher : IPasswordHasher<PortalUser>
+    {
+        private readonly PasswordHasher<PortalUser> _inner = new();
+        private int _verifications;
+
+        public int Verifications => Volatile.Read(ref _verifications);
+
+        public string HashPassword(PortalUser user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(PortalUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
 
     [GeneratedRegex("(?<=name=\"__RequestVerificationToken\" type=\"hidden\" value=\")[^\"]+")]
     private static partial Regex TokenValue();
