@@ -50,8 +50,8 @@ public static class PortalHostExtensions
             {
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout after failed sign-ins (anyone could lock a member out): SignInThrottle slows guessing instead.
+                // Lockout stays for administrators, who lock a user by hand.
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<PortalRole>()
@@ -93,6 +93,7 @@ public static class PortalHostExtensions
         app.UseAntiforgery();
         // After authentication: the anonymous page cache must know who is asking.
         app.UseOutputCache();
+        app.UseRateLimiter();
         return app;
     }
 

@@ -3,6 +3,7 @@ using Netvaerk.Networks.ContentTypes;
 using Netvaerk.Networks.Data;
 using NetvaerkPortal.Audit;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Security;
 
 namespace Netvaerk.Networks.Members;
 
@@ -47,6 +48,7 @@ public sealed class NetworkMembers(NetworksDbContext db, PortalDbContext portal,
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await UserSessions.UserChangedAsync(portal, userId, cancellationToken);
             return member;
         }, cancellationToken);
     }
@@ -60,6 +62,7 @@ public sealed class NetworkMembers(NetworksDbContext db, PortalDbContext portal,
                 await RecordAsync(AuditActions.NetworkMemberRemoved, networkId, userId, null, cancellationToken);
             }
 
+            await UserSessions.UserChangedAsync(portal, userId, cancellationToken);
             return removed;
         }, cancellationToken);
 

@@ -8,7 +8,7 @@ using NetvaerkPortal.Security;
 namespace NetvaerkPortal.Data;
 
 /// <summary>A tenant's database: content versions, their index tables, the indexing log,
-/// site documents, the tenant's own users and their API tokens, and the audit log.</summary>
+/// site documents, the tenant's own users, their sign-in sessions and API tokens, and the audit log.</summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, PortalRole, string>(options)
 {
@@ -23,10 +23,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new UserSessionConfiguration());
 
         builder.Entity<ContentItemRecord>(item =>
         {

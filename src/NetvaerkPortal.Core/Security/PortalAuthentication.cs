@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using NetvaerkPortal.Tenants;
 
 namespace NetvaerkPortal.Security;
 
@@ -24,6 +23,8 @@ public static class PortalAuthentication
     public static IServiceCollection AddPortalAuthentication(this IServiceCollection services)
     {
         services.AddScoped<PersonalAccessTokens>();
+        services.AddScoped<UserSessions>();
+        services.AddSignInThrottling();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Sign-in cookie or access token", options =>
                 options.ForwardDefaultSelector = context => IsApiRequest(context) && PersonalAccessTokenHandler.HasBearerToken(context.Request)
@@ -40,9 +41,9 @@ public static class PortalAuthentication
                 options.LoginPath = "/account/login";
                 options.LogoutPath = "/account/logout";
                 options.AccessDeniedPath = "/account/denied";
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.ExpireTimeSpan = UserSessions.IdleTimeout;
                 options.SlidingExpiration = true;
-                options.Events.OnValidatePrincipal = RejectOtherTenants;
+                SessionCookieEvents.Attach(options.Events);
                 // A script calling the API wants a status code, not the login page.
                 options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
@@ -73,17 +74,5 @@ public static class PortalAuthentication
         }
 
         return Task.CompletedTask;
-    }
-
-    private static async Task RejectOtherTenants(CookieValidatePrincipalContext context)
-    {
-        var tenant = context.HttpContext.RequestServices.GetRequiredService<TenantContext>();
-        if (context.Principal?.FindFirstValue(TenantClaimsPrincipalFactory.TenantClaim) != tenant.Name)
-        {
-            context.RejectPrincipal();
-            return;
-        }
-
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 }

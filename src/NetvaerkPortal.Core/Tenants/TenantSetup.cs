@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Data;
@@ -41,7 +40,7 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
                 var password = request.AdminPassword;
                 if (string.IsNullOrEmpty(password))
                 {
-                    password = generated = GeneratePassword();
+                    password = generated = GeneratedPasswords.Create();
                 }
 
                 var admin = await CreateAdminAsync(services, request.AdminUserName, request.AdminEmail, password);
@@ -127,14 +126,6 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
         {
             throw new TenantSetupException("Could not create the {0}: {1}", what, string.Join(" ", result.Errors.Select(e => e.Description)));
         }
-    }
-
-    private static string GeneratePassword()
-    {
-        // Letters, digits and a symbol from each class so every password rule is met.
-        const string alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var chars = Enumerable.Range(0, 16).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]);
-        return string.Concat(chars) + "-a7Q";
     }
 }
 

@@ -61,6 +61,8 @@ public static class PortalCommands
                 return await UserCommands.CreateAsync(services, rest, output);
             case ["users", "delete"]:
                 return await UserCommands.DeleteAsync(services, rest, output);
+            case ["users", "reset-password"]:
+                return await UserCommands.ResetPasswordAsync(services, rest, output);
             case ["tokens", "create"]:
                 return await TokenCommands.CreateAsync(services, rest, output);
             case ["tokens", "revoke"]:
@@ -86,6 +88,7 @@ public static class PortalCommands
           recipes run --tenant NAME PATH [--skip-unsupported]
           users create --tenant T --user U --email E --password P [--role R]... [--network ID]... [--coordinator ID]...
           users delete --tenant T --user U
+          users reset-password --tenant T --user U [--password P]
           tokens create --tenant T --user U [--name N] [--expires-days D]
           tokens revoke --tenant T (--user U | --id N)
           tokens list --tenant T [--user U]

@@ -94,9 +94,57 @@ internal static class UserCommands
         }
     }
 
+    public const string ResetPasswordExample = "users reset-password --tenant Default --user admin [--password 'Nyt-kodeord-2026']";
+
+    /// <summary>users reset-password: a new password (generated and printed once when none is given), the account
+    /// unlocked, and every session of the user ended; all in one transaction. The way back in for an administrator
+    /// who lost their password.</summary>
+    public static async Task<int> ResetPasswordAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        var arguments = new CommandArguments(args, new HashSet<string>());
+        var tenant = RecipeCommands.RunningTenant(services, arguments.Required("tenant", ResetPasswordExample));
+        var userName = arguments.Required("user", ResetPasswordExample);
+        var given = arguments.Option("password");
+        var password = given ?? GeneratedPasswords.Create();
+
+        await using var scope = services.GetRequiredService<TenantScopes>().Create(tenant);
+        var tenantServices = scope.ServiceProvider;
+        var users = tenantServices.GetRequiredService<UserManager<PortalUser>>();
+        var user = await FindAsync(tenantServices, tenant, userName);
+        var db = tenantServices.GetRequiredService<PortalDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        CheckReset(await users.RemovePasswordAsync(user), userName);
+        CheckReset(await users.AddPasswordAsync(user, password), userName);
+        if (await users.GetLockoutEnabledAsync(user))
+        {
+            CheckReset(await users.SetLockoutEndDateAsync(user, null), userName);
+        }
+
+        CheckReset(await users.ResetAccessFailedCountAsync(user), userName);
+        var ended = await tenantServices.GetRequiredService<UserSessions>().RevokeAllAsync(user.Id);
+        await transaction.CommitAsync();
+
+        await output.WriteLineAsync($"The password of '{user.UserName}' on tenant '{tenant.Name}' is reset; the account is unlocked and {ended} session(s) are signed out.");
+        if (given is null)
+        {
+            await output.WriteLineAsync("New password (shown once; it is stored only as a hash):");
+            await output.WriteLineAsync(password);
+        }
+
+        return 0;
+    }
+
     public static async Task<PortalUser> FindAsync(IServiceProvider tenantServices, TenantSettings tenant, string userName) =>
         await tenantServices.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync(userName)
             ?? throw new CommandException($"Tenant '{tenant.Name}' has no user '{userName}'. Users of one tenant do not exist on another.");
+
+    private static void CheckReset(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+        {
+            throw new CommandException($"Could not reset the password of '{userName}': {string.Join(" ", result.Errors.Select(e => e.Description))} Nothing was changed.");
+        }
+    }
 
     private static void Check(IdentityResult result, string userName)
     {

@@ -50,12 +50,26 @@ public sealed class DefaultTenantBootstrapper(TenantStore store, TenantManager t
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static void Announce(SetupResult result)
+    /// <summary>Tells the operator where the tenant is and how to sign in. A generated password is shown once on
+    /// a terminal, never in the application log: when the output is redirected (a service, a container, a file)
+    /// it is a log, so the operator is told how to set a password instead.</summary>
+    private void Announce(SetupResult result)
     {
         var where = result.Tenant.IsDefault ? "/" : $"/{result.Tenant.RequestUrlPrefix}/";
-        // Printed once, on purpose: the password is stored only as a hash.
-        Console.WriteLine(result.GeneratedPassword is null
-            ? $"Tenant '{result.Tenant.Name}' is set up at {where}. Sign in as '{result.AdminUserName}'."
-            : $"Tenant '{result.Tenant.Name}' is set up at {where}. Sign in as '{result.AdminUserName}' with the password: {result.GeneratedPassword}");
+        if (result.GeneratedPassword is null)
+        {
+            logger.LogInformation("Tenant '{Tenant}' is set up at {Where}. Sign in as '{Admin}'.", result.Tenant.Name, where, result.AdminUserName);
+        }
+        else if (!Console.IsOutputRedirected)
+        {
+            Console.WriteLine($"Tenant '{result.Tenant.Name}' is set up at {where}. Sign in as '{result.AdminUserName}' with the password (shown once): {result.GeneratedPassword}");
+        }
+        else
+        {
+            logger.LogWarning(
+                "Tenant '{Tenant}' is set up at {Where} with a generated password for '{Admin}', which is not written to the log. "
+                + "Set a password with: users reset-password --tenant {Tenant} --user {Admin}",
+                result.Tenant.Name, where, result.AdminUserName, result.Tenant.Name, result.AdminUserName);
+        }
     }
 }

@@ -61,6 +61,7 @@ public static class PortalApplication
 
     public static WebApplication MapPortal(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseHealthChecks("/health");
         app.UseMiddleware<NetvaerkPortal.Tenants.TenantMiddleware>();
         app.UseRequestLocalization();
@@ -81,9 +82,6 @@ public static class PortalApplication
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Path = context.Request.PathBase.HasValue ? context.Request.PathBase + "/" : "/", MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
-        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : context.Request.PathBase + "/";
-        return Results.LocalRedirect(target);
+        return Results.LocalRedirect(ReturnUrls.Local(returnUrl, context.Request.PathBase) ?? context.Request.PathBase + "/");
     }
 }

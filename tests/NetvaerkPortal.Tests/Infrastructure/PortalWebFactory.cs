@@ -32,6 +32,10 @@ public sealed class PortalWebFactory(Action<IServiceCollection>? configureServic
         builder.UseSetting("Portal:Setup:AdminPassword", PortalTestHost.AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+        // Every test client signs in from the same (absent) address, far more often than people do; the
+        // throttling tests set their own small limits.
+        builder.UseSetting("Portal:SignIn:AddressPermitLimit", "100000");
+        builder.UseSetting("Portal:SignIn:FreeAddressFailures", "100000");
         builder.ConfigureServices(services =>
         {
             services.AddTestContentTypes();

@@ -8,9 +8,10 @@ using NetvaerkPortal.Web.Hosting;
 
 namespace NetvaerkPortal.Web.Pages.Account;
 
-/// <summary>A signed-in user changes their own password; other sessions are signed out by the new security stamp.</summary>
+/// <summary>A signed-in user changes their own password; every other session of theirs ends on its next request
+/// (whoever else held a cookie is out), and this browser gets a fresh session.</summary>
 [Authorize]
-public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IStringLocalizer<UiText> text) : PageModel
+public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, UserSessions sessions, IStringLocalizer<UiText> text) : PageModel
 {
     public List<string> Errors { get; } = [];
 
@@ -37,6 +38,7 @@ public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<P
             var result = await users.ChangePasswordAsync(user, currentPassword ?? "", newPassword ?? "");
             if (result.Succeeded)
             {
+                await sessions.RevokeAllAsync(user.Id, exceptSessionId: User.FindFirst(UserSessions.SessionClaim)?.Value);
                 await signIn.RefreshSignInAsync(user);
                 Message = text["Din adgangskode er skiftet."];
                 return Page();
