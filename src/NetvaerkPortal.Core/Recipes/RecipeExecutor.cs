@@ -25,6 +25,12 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, ICo
 
     public IReadOnlyList<RecipeStep> UnsupportedSteps(Recipe recipe) => recipe.Steps.Where(s => !Supports(s.Name)).ToList();
 
+    /// <summary>What the steps' own checks find in the recipe as written (<see cref="IRecipeStepCheck"/>), each with its step's label.</summary>
+    public IEnumerable<string> Check(Recipe recipe) =>
+        recipe.Steps.SelectMany(step => _handlers.TryGetValue(step.Name, out var handler) && handler is IRecipeStepCheck check
+            ? check.Check(step.Data, recipe, evaluated: false).Select(problem => $"{step.Label}: {problem}")
+            : []);
+
     /// <param name="tenantServices">A scope of the tenant the recipe sets up.</param>
     public async Task<RecipeResult> ExecuteAsync(Recipe recipe, IServiceProvider tenantServices, IReadOnlyDictionary<string, string> parameters, bool skipUnsupported, CancellationToken cancellationToken = default)
     {
@@ -52,6 +58,11 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, ICo
             foreach (var file in run.WrittenFiles.Where(File.Exists))
             {
                 File.Delete(file);
+            }
+
+            foreach (var (file, bytes) in run.ReplacedFiles)
+            {
+                await File.WriteAllBytesAsync(file, bytes, CancellationToken.None);
             }
 
             throw;
@@ -86,6 +97,13 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, ICo
             throw new RecipeException($"Recipe '{recipe.Name}' has steps this portal does not support: {Describe(unsupported)}. Remove them, or run with --skip-unsupported to skip them.");
         }
 
+        // Names that become paths, and the like, are refused before the first step changes anything.
+        var problems = Check(recipe).ToList();
+        if (problems.Count > 0)
+        {
+            throw new RecipeException($"Recipe '{recipe.Name}', {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more problems; 'recipes validate' lists them all)" : "")}");
+        }
+
         run.Nesting.Push(recipe.Name);
         RecipeStep? current = null;
         var expressions = new RecipeExpressions(
@@ -106,6 +124,11 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, ICo
             try
             {
                 var data = (JsonObject)expressions.Evaluate(step.Data)!;
+                if (handler is IRecipeStepCheck check && check.Check(data, recipe, evaluated: true).FirstOrDefault() is { } problem)
+                {
+                    throw new RecipeException(problem);
+                }
+
                 await handler.ExecuteAsync(new RecipeStepContext(run, recipe, step, data), cancellationToken);
             }
             catch (Exception error) when (error is RecipeException or ContentValidationException or ContentDefinitionException or ContentItemNotFoundException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException)
