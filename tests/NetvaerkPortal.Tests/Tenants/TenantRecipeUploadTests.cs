@@ -110,6 +110,20 @@ public sealed class TenantRecipeUploadTests : IAsyncLifetime, IDisposable
         Assert.Null(_portal.Store.Find("Stor"));
     }
 
+    [Fact]
+    public async Task A_file_of_several_megabytes_gets_the_clear_message_and_a_body_over_the_form_limit_a_plain_400()
+    {
+        using var admin = await SignedInAsync();
+
+        var threeMegabytes = await admin.SubmitWithFileAsync("/admin/tenants", Organisation("Kaempe"), "Input.RecipeFile", "x.recipe.json", new byte[3 * RecipeUploadLimit]);
+        var overTheFormLimit = await admin.SubmitWithFileAsync("/admin/tenants", Organisation("Kaempe"), "Input.RecipeFile", "x.recipe.json", new byte[9 * RecipeUploadLimit]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, threeMegabytes.StatusCode);
+        Assert.Contains("for stor", await threeMegabytes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, overTheFormLimit.StatusCode);
+        Assert.Null(_portal.Store.Find("Kaempe"));
+    }
+
     private const int RecipeUploadLimit = NetvaerkPortal.Web.Pages.Admin.Tenants.RecipeUpload.MaxBytes;
 
     private async Task<BrowserlessSession> SignedInAsync()

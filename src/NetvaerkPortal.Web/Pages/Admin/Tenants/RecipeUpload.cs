@@ -8,8 +8,9 @@ public static class RecipeUpload
 {
     public const int MaxBytes = 1024 * 1024;
 
-    /// <summary>What the form may carry in all, so a larger body is cut off before it is buffered.</summary>
-    public const int MaxFormBytes = MaxBytes + (64 * 1024);
+    /// <summary>What the form may carry in all: up to this a too-large file gets the clear message above; a larger
+    /// body is cut off before it is buffered (a plain 400).</summary>
+    public const int MaxFormBytes = 8 * MaxBytes;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
