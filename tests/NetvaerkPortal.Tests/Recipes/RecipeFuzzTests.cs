@@ -97,8 +97,8 @@ public sealed class RecipeFuzzTests : IDisposable
         var calls = "[js: " + string.Concat(Enumerable.Repeat("html(", 10_000)) + "'x'" + string.Concat(Enumerable.Repeat(")", 10_000)) + "]";
         var sum = "[js: " + string.Join(" + ", Enumerable.Repeat("'x'", 100_000)) + "]";
         var chain = new JsonObject(Enumerable.Range(0, 10_000).Select(i => KeyValuePair.Create("v" + i, (JsonNode?)$"[js: variables('v{i + 1}')]")));
-        var doubling = new JsonObject(Enumerable.Range(0, 40).Select(i => KeyValuePair.Create("d" + i, (JsonNode?)$"[js: variables('d{i + 1}') + variables('d{i + 1}')]")));
-        doubling["d40"] = "xxxxxxxx";
+        var doubling = new JsonObject(Enumerable.Range(0, 24).Select(i => KeyValuePair.Create("d" + i, (JsonNode?)$"[js: variables('d{i + 1}') + variables('d{i + 1}')]")));
+        doubling["d24"] = "xxxxxxxx"; // 8 × 2^24 characters, if nothing stopped it
 
         Assert.Contains("nests calls", EvaluatesOrRefuses(calls)?.Message, StringComparison.Ordinal);
         Assert.Null(EvaluatesOrRefuses(sum));
@@ -135,28 +135,63 @@ public sealed class RecipeFuzzTests : IDisposable
                 _ => kind is "\"x\"",
             };
             Assert.True(right == (error is null), $"{field}: {kind} -> {error?.Message ?? "read"}");
-            Assert.Contains(right ? "" : field, error?.Message ?? "", StringComparison.Ordinal);
+            Assert.Contains(right ? "" : field == "steps" && kind == "[1, {}]" ? "step 1" : field, error?.Message ?? "", StringComparison.Ordinal);
         }
     }
+
+    private static readonly string[] StepNames = ["feature", "themes", "settings", "Roles", "ContentDefinition", "content", "media", "Templates", "recipes", "lucene-index", "lucene-index-rebuild"];
+
+    private static readonly string[] StepFields = ["enable", "disable", "site", "admin", "Roles", "ContentTypes", "ContentParts", "data", "Files", "Templates", "Values", "Indices", "IncludeAll"];
+
+    /// <summary>Values of every JSON kind, and shapes the steps read one level down, with wrong kinds inside.</summary>
+    private static readonly string[] FieldValues =
+    [
+        "5", "true", "null", "\"x\"", "[]", "{}", "[1]", "[\"x\"]", "[null]", "[{}]", "[{ \"a\": 1 }]", "{ \"a\": 1 }", "{ \"a\": {} }", "{ \"Search\": { \"AnalyzerName\": 5 } }",
+        "[{ \"Search\": { \"AnalyzerName\": null } }]", "[{ \"Search\": { \"IndexedContentTypes\": [null] } }]", "[{ \"Search\": 5 }]", "[{ \"TargetPath\": 5, \"Base64\": [] }]",
+        "[{ \"TargetPath\": \"a.txt\", \"Base64\": \"!!\" }]", "{ \"x\": { \"Content\": 5 } }", "{ \"x\": 5 }", "[{ \"name\": 5 }]", "[{ \"Name\": [] }]", "[{ \"Name\": \"R\", \"Permissions\": {} }]",
+        "[{ \"Name\": 5, \"ContentTypePartDefinitionRecords\": 5 }]", "[{ \"Name\": \"T\", \"Settings\": [], \"ContentTypePartDefinitionRecords\": [5, { \"PartName\": [] }] }]",
+        "[{ \"ContentType\": 5 }]", "[{ \"ContentType\": \"Note\", \"ContentItemId\": [] }]", "[{ \"ContentType\": \"X\", \"Published\": \"yes\", \"CreatedUtc\": \"never\" }]",
+    ];
 
     [Fact]
     public async Task Every_step_field_of_every_kind_is_read_evaluated_and_validated_or_refused()
     {
-        var steps = new[] { "feature", "themes", "settings", "Roles", "ContentDefinition", "content", "media", "Templates", "recipes", "lucene-index", "lucene-index-rebuild" };
-        var fields = new[] { "enable", "disable", "site", "admin", "Roles", "ContentTypes", "ContentParts", "data", "Files", "Templates", "Values", "Indices", "IncludeAll" };
-        var values = new[] { "5", "true", "null", "\"x\"", "[]", "{}", "[1]", "[\"x\"]", "[{}]", "[{ \"a\": 1 }]", "{ \"a\": 1 }", "{ \"a\": {} }", "{ \"Search\": { \"AnalyzerName\": 5 } }",
-            "[{ \"Search\": { \"AnalyzerName\": null } }]", "[{ \"Search\": { \"IndexedContentTypes\": [null] } }]", "[{ \"TargetPath\": 5, \"Base64\": [] }]", "{ \"x\": { \"Content\": 5 } }",
-            "[{ \"name\": 5 }]", "[{ \"Name\": [] }]" };
         await using var host = PortalTestHost.Create();
         using var scope = host.Services.CreateScope();
         var validator = scope.ServiceProvider.GetRequiredService<RecipeValidator>();
 
-        Gen.Select(Gen.OneOf(steps), Gen.OneOf(fields), Gen.OneOf(values))
+        Gen.Select(Gen.OneOf(StepNames), Gen.OneOf(StepFields), Gen.OneOf(FieldValues))
             .Sample((step, field, value) =>
             {
                 var json = $$"""{ "name": "x", "steps": [ { "name": "{{step}}", "{{field}}": {{value}} } ] }""";
                 ReadsOrRefuses(json, validator);
             }, iter: 2000, threads: 1);
+    }
+
+    [Fact]
+    public async Task Every_step_field_of_every_kind_runs_or_is_refused_naming_the_step()
+    {
+        await using var host = PortalTestHost.Create();
+        var tenant = await host.CreateTenantAsync("Fuzz");
+
+        await Gen.Select(Gen.OneOf(StepNames), Gen.OneOf(StepFields), Gen.OneOf(FieldValues))
+            .SampleAsync(async (step, field, value) =>
+            {
+                var recipe = RecipeReader.Read($$"""{ "name": "x", "steps": [ { "name": "{{step}}", "{{field}}": {{value}} } ] }""", _folder.Path);
+                await using var scope = host.OpenScope(tenant);
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, scope.ServiceProvider, Parameters, skipUnsupported: false);
+                }
+                catch (RecipeException error)
+                {
+                    AssertClear(error);
+                    Assert.Contains($"step 1 '{step}'", error.Message, StringComparison.Ordinal);
+                }
+
+                Assert.True(watch.Elapsed < HangGuard * 5, $"{watch.Elapsed.TotalMilliseconds:N0} ms");
+            }, iter: 300, threads: 1);
     }
 
     [Fact]
