@@ -19,17 +19,15 @@ public sealed class LuceneIndexStep : IRecipeStepHandler, IRecipeStepCheck
 
     public IEnumerable<string> Check(JsonObject data, Recipe recipe, bool evaluated)
     {
-        if (RecipeReader.Get(data, "Indices") is { } indices and not JsonArray)
+        if (RecipeReader.NotAnArray(data, "Indices", "an array of { \"IndexName\": { settings } } objects") is { } wrong)
         {
-            yield return $"'Indices' must be an array of {{ \"IndexName\": {{ settings }} }} objects, not {RecipeReader.Kind(indices)}.";
+            yield return wrong;
             yield break;
         }
 
-        var position = 0;
-        foreach (var entry in RecipeReader.Get(data, "Indices") as JsonArray ?? [])
+        foreach (var (position, indexes) in RecipeReader.Entries(data, "Indices"))
         {
-            position++;
-            if (entry is not JsonObject indexes)
+            if (indexes is null)
             {
                 yield return $"entry {position} in 'Indices' is not an object of indexes by name.";
                 continue;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -21,8 +22,8 @@ public sealed class RecipeExpressions(
     /// <summary>How deep calls may nest inside each other, and variables refer to further variables.</summary>
     public const int MaxNesting = 32;
 
-    /// <summary>The longest text an expression may make (4 Mi characters): "a + a" over nested variables doubles.</summary>
-    public const int MaxTextLength = 1 << 22;
+    /// <summary>The longest text '+' may make (1 Mi characters): "a + a" over nested variables doubles with each one.</summary>
+    public const int MaxTextLength = 1 << 20;
 
     private readonly Dictionary<string, string> _variableValues = new(StringComparer.Ordinal);
     private readonly HashSet<string> _evaluating = new(StringComparer.Ordinal);
@@ -151,11 +152,13 @@ public sealed class RecipeExpressions(
         var text = new StringBuilder();
         foreach (var part in concat.Parts)
         {
-            text.Append(Value(part, source));
-            if (text.Length > MaxTextLength)
+            var value = Value(part, source);
+            if (text.Length + value.Length > MaxTextLength)
             {
-                throw new RecipeException($"'{SafePaths.Show(source)}' makes a text longer than {MaxTextLength:N0} characters. Shorten the recipe's texts.");
+                throw new RecipeException($"'{SafePaths.Show(source)}' makes a text longer than {MaxTextLength.ToString("N0", CultureInfo.InvariantCulture)} characters. Shorten the recipe's texts.");
             }
+
+            text.Append(value);
         }
 
         return text.ToString();

@@ -106,6 +106,15 @@ public static class RecipeReader
             ? array.OfType<JsonValue>().Select(v => v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString()).ToList()
             : [];
 
+    /// <summary>The entries of the array a step keeps under <paramref name="field"/>, each with its position from 1 and
+    /// the entry as an object (null when it is none); nothing when the field is absent.</summary>
+    public static IEnumerable<(int Position, JsonObject? Entry)> Entries(JsonObject data, string field) =>
+        (Get(data, field) as JsonArray ?? []).Select((node, index) => (index + 1, node as JsonObject));
+
+    /// <summary>A message when <paramref name="field"/> is there but no array (<paramref name="shape"/> says what it should be).</summary>
+    public static string? NotAnArray(JsonObject data, string field, string shape) =>
+        Get(data, field) is { } node and not JsonArray ? $"'{field}' must be {shape}, not {Kind(node)}." : null;
+
     /// <summary>What kind of JSON value <paramref name="node"/> is, for messages ("a number", "an array", ...).</summary>
     public static string Kind(JsonNode? node) => node?.GetValueKind() switch
     {

@@ -13,17 +13,15 @@ public sealed class MediaStep : IRecipeStepHandler, IRecipeStepCheck
 
     public IEnumerable<string> Check(JsonObject data, Recipe recipe, bool evaluated)
     {
-        if (RecipeReader.Get(data, "Files") is { } files and not JsonArray)
+        if (RecipeReader.NotAnArray(data, "Files", "an array of files") is { } wrong)
         {
-            yield return $"'Files' must be an array of files, not {RecipeReader.Kind(files)}.";
+            yield return wrong;
             yield break;
         }
 
-        var position = 0;
-        foreach (var file in RecipeReader.Get(data, "Files") as JsonArray ?? [])
+        foreach (var (position, entry) in RecipeReader.Entries(data, "Files"))
         {
-            position++;
-            if (file is not JsonObject entry)
+            if (entry is null)
             {
                 yield return $"media file {position} is not an object with 'TargetPath' and 'SourcePath' or 'Base64'.";
                 continue;

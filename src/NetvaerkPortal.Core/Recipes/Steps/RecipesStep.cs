@@ -12,17 +12,15 @@ public sealed class RecipesStep(RecipeCatalog catalog) : IRecipeStepHandler, IRe
 
     public IEnumerable<string> Check(JsonObject data, Recipe recipe, bool evaluated)
     {
-        if (RecipeReader.Get(data, "Values") is { } values and not JsonArray)
+        if (RecipeReader.NotAnArray(data, "Values", "an array of recipes like { \"name\": \"nyborg-kommune\" }") is { } wrong)
         {
-            yield return $"'Values' must be an array of recipes like {{ \"name\": \"nyborg-kommune\" }}, not {RecipeReader.Kind(values)}.";
+            yield return wrong;
             yield break;
         }
 
-        var position = 0;
-        foreach (var value in RecipeReader.Get(data, "Values") as JsonArray ?? [])
+        foreach (var (position, entry) in RecipeReader.Entries(data, "Values"))
         {
-            position++;
-            var name = value is JsonObject entry ? RecipeReader.Text(entry, "name") : null;
+            var name = entry is null ? null : RecipeReader.Text(entry, "name");
             if (name is null)
             {
                 yield return $"entry {position} in 'Values' has no \"name\".";
