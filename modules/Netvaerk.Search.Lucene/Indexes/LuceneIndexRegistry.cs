@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using NetvaerkPortal.Files;
 using NetvaerkPortal.Tenants;
 
 namespace Netvaerk.Search.Lucene.Indexes;
@@ -12,8 +13,12 @@ public sealed class LuceneIndexRegistry(TenantStore store, ILogger<LuceneIndexRe
     private readonly Lock _opening = new();
     private bool _disposed;
 
-    /// <summary>App_Data/Sites/{tenant}/Lucene/{index}.</summary>
-    public string IndexPath(string tenant, string index) => Path.Combine(store.SitePath(tenant), "Lucene", index);
+    /// <summary>App_Data/Sites/{tenant}/Lucene/{index}; the name must be a <see cref="SafePaths.IsSafeName"/> and no
+    /// symbolic link may lie on the way from the site folder (an index folder is emptied on rebuild).</summary>
+    /// <exception cref="InvalidOperationException">The name is not allowed, or the path goes through a link.</exception>
+    public string IndexPath(string tenant, string index) =>
+        (SafePaths.IsSafeName(index) ? SafePaths.Inside(store.SitePath(tenant), "Lucene/" + index) : null)
+        ?? throw new InvalidOperationException($"The index name '{SafePaths.Show(index)}' of tenant '{tenant}' cannot be a folder (or its folder is a symbolic link). {LuceneIndexStep.NameRule}");
 
     /// <summary>The open index, opened (and checked) on first use; reopened when its analyzer changed.</summary>
     /// <exception cref="Lucene.Net.Store.LockObtainFailedException">Another process holds the index's writer.</exception>

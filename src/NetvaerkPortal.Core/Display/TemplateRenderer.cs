@@ -5,6 +5,7 @@ using Fluid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Files;
 using NetvaerkPortal.Recipes.Steps;
 
 namespace NetvaerkPortal.Display;
@@ -98,10 +99,11 @@ public sealed class TemplateRenderer
 
     private IFluidTemplate Theme(string name) => _theme.GetOrAdd(name, static (name, self) =>
     {
-        var path = Path.Combine(ThemeViewsPath, name + ".liquid");
-        if (!File.Exists(path))
+        // A name can come from data (a content type's alternate), so it goes through the one path checker.
+        var path = TemplatesStep.IsTemplateName(name) ? SafePaths.Inside(ThemeViewsPath, name + ".liquid") : null;
+        if (path is null || !File.Exists(path))
         {
-            throw new InvalidOperationException($"The theme has no template '{name}' ({path}). Build the theme project, or add the template.");
+            throw new InvalidOperationException($"The theme has no template '{SafePaths.Show(name)}' in {ThemeViewsPath}. Build the theme project, or add the template.");
         }
 
         return self._parser.TryParse(File.ReadAllText(path), out var template, out var error)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace NetvaerkPortal.Files;
@@ -9,12 +11,64 @@ namespace NetvaerkPortal.Files;
 /// </summary>
 public static partial class SafePaths
 {
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    /// <summary>The longest relative path <see cref="IsSafeRelativePath"/> accepts.</summary>
+    public const int MaxRelativePathLength = 255;
+
+    // \z, not $: in .NET '$' also matches before a final newline, so "name\n" would pass.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\z")]
     private static partial Regex NamePattern();
 
+    // One segment of a file path: letters of any script, digits, and a few marks; at most 80 characters, so
+    // even three UTF-8 bytes a letter stay under every file system's 255-byte limit.
+    [GeneratedRegex(@"^[\p{L}\p{N}_][\p{L}\p{N}_ .()+,-]{0,79}\z")]
+    private static partial Regex FileNamePattern();
+
+    // Names Windows gives to devices, with or without an extension: a file called "nul.txt" cannot be made there.
+    [GeneratedRegex(@"^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(\..*)?\z", RegexOptions.IgnoreCase)]
+    private static partial Regex DeviceNamePattern();
+
     /// <summary>True for a name that can be one folder or file name on every platform: 1–64 letters, digits, '-'
-    /// or '_', starting with a letter or digit (so never '.', '..', a separator, or a drive).</summary>
-    public static bool IsSafeName(string? name) => name is not null && NamePattern().IsMatch(name);
+    /// or '_', starting with a letter or digit (so never '.', '..', a separator, a drive or a device name).</summary>
+    public static bool IsSafeName(string? name) => name is not null && NamePattern().IsMatch(name) && !DeviceNamePattern().IsMatch(name);
+
+    /// <summary>True for one file name such as <c>Mødebillede (2).jpg</c> or <c>Content-Case.Summary</c>: 1–80 letters,
+    /// digits, spaces and <c>_ . ( ) + , -</c>, starting with a letter, digit or '_' (so never hidden, '.' or '..'),
+    /// not ending with '.' or a space, and no device name.</summary>
+    public static bool IsSafeFileName(string? name) =>
+        name is not null && FileNamePattern().IsMatch(name) && !name.EndsWith('.') && !name.EndsWith(' ') && !DeviceNamePattern().IsMatch(name);
+
+    /// <summary>True for a relative path of <see cref="IsSafeFileName"/> names joined by '/' (e.g. <c>media/logo.png</c>),
+    /// at most <see cref="MaxRelativePathLength"/> characters: no '..', no leading '/', no '\\', no drive.</summary>
+    public static bool IsSafeRelativePath(string? path) =>
+        path is { Length: > 0 and <= MaxRelativePathLength } && path.Split('/').All(IsSafeFileName);
+
+    /// <summary>Input shown inside a message: control characters escaped, cut at <paramref name="max"/> characters,
+    /// so a hostile name can neither break the message's line nor bury it.</summary>
+    public static string Show(string? text, int max = 80)
+    {
+        if (text is null)
+        {
+            return "";
+        }
+
+        var cut = text.Length > max ? text[..max] : text;
+        var shown = new StringBuilder(cut.Length + 8);
+        for (var i = 0; i < cut.Length; i++)
+        {
+            var c = cut[i];
+            if (char.IsHighSurrogate(c) && i + 1 < cut.Length && char.IsLowSurrogate(cut[i + 1]))
+            {
+                shown.Append(c).Append(cut[++i]);
+                continue;
+            }
+
+            var hidden = char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate;
+            shown.Append(hidden ? $"\\u{(int)c:x4}" : c);
+        }
+
+        return text.Length > max ? shown.Append('…').ToString() : shown.ToString();
+    }
 
     /// <summary>Resolves <paramref name="relativePath"/> inside <paramref name="root"/>, or returns null when the
     /// result would leave it: rooted paths, '..' that climbs out, and symbolic links below the root are refused.</summary>
@@ -39,25 +93,41 @@ public static partial class SafePaths
     /// <summary>Like <see cref="Inside"/> for a single name (<see cref="IsSafeName"/>), e.g. an index or tenant folder.</summary>
     public static string? Child(string root, string name) => IsSafeName(name) ? Inside(root, name) : null;
 
-    /// <summary>True when any existing part of <paramref name="full"/> below <paramref name="root"/> is a symbolic link.</summary>
+    /// <summary>True when any part of <paramref name="full"/> below <paramref name="root"/> is a symbolic link,
+    /// dangling ones included (writing through a dangling link would create its target, wherever that is).</summary>
     public static bool HasLinkBelow(string root, string full)
     {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(full);
         var current = full;
         while (current.Length > root.Length)
         {
-            var info = new FileInfo(current);
-            if (info.Exists || Directory.Exists(current))
+            if (IsLink(current))
             {
-                if (info.LinkTarget is not null || (Directory.Exists(current) && new DirectoryInfo(current).LinkTarget is not null))
-                {
-                    return true;
-                }
+                return true;
             }
 
             current = Path.GetDirectoryName(current) ?? root;
         }
 
         return false;
+    }
+
+    // LinkTarget reads the link itself (readlink), so it sees links to files, to folders and to nothing.
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (IOException)
+        {
+            return false; // nothing there (yet), so nothing to follow
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true; // cannot tell, so refuse
+        }
     }
 }
 

@@ -48,6 +48,9 @@ public sealed class RecipeRun(IServiceProvider services, TenantContext tenant, I
     /// <summary>Files written so far, removed again if the run fails.</summary>
     public List<string> WrittenFiles { get; } = [];
 
+    /// <summary>Files that were there before the run overwrote them, with their old bytes, put back if the run fails.</summary>
+    public Dictionary<string, byte[]> ReplacedFiles { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Names of the recipes being run, to refuse a recipe that runs itself.</summary>
     public Stack<string> Nesting { get; } = new();
 

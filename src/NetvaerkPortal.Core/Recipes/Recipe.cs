@@ -23,7 +23,7 @@ public sealed record Recipe(
 /// <summary>One step; <paramref name="Position"/> counts from 1 as people read the file.</summary>
 public sealed record RecipeStep(string Name, int Position, JsonObject Data)
 {
-    public string Label => $"step {Position} '{Name}'";
+    public string Label => $"step {Position} '{Files.SafePaths.Show(Name)}'";
 }
 
 /// <summary>A recipe could not be read, validated or run; the message names the step, the item or field, and what to do.</summary>

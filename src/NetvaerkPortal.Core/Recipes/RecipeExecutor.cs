@@ -1,9 +1,11 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Files;
 using NetvaerkPortal.Tenants;
 
 namespace NetvaerkPortal.Recipes;
@@ -24,6 +26,12 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, ICo
     public bool Supports(string stepName) => _handlers.ContainsKey(stepName);
 
     public IReadOnlyList<RecipeStep> UnsupportedSteps(Recipe recipe) => recipe.Steps.Where(s => !Supports(s.Name)).ToList();
+
+    /// <summary>What the steps' own checks find in the recipe as written (<see cref="IRecipeStepCheck"/>), each with its step's label.</summary>
+    public IEnumerable<string> Check(Recipe recipe) =>
+        recipe.Steps.SelectMany(step => _handlers.TryGetValue(step.Name, out var handler) && handler is IRecipeStepCheck check
+            ? check.Check(step.Data, recipe, evaluated: false).Select(problem => $"{step.Label}: {problem}")
+            : []);
 
     /// <param name="tenantServices">A scope of the tenant the recipe sets up.</param>
     public async Task<RecipeResult> ExecuteAsync(Recipe recipe, IServiceProvider tenantServices, IReadOnlyDictionary<string, string> parameters, bool skipUnsupported, CancellationToken cancellationToken = default)
@@ -55,6 +63,11 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, ICo
                 File.Delete(file);
             }
 
+            foreach (var (file, bytes) in run.ReplacedFiles)
+            {
+                await File.WriteAllBytesAsync(file, bytes, CancellationToken.None);
+            }
+
             throw;
         }
         finally
@@ -78,13 +91,20 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, ICo
     {
         if (run.Nesting.Contains(recipe.Name, StringComparer.OrdinalIgnoreCase))
         {
-            throw new RecipeException($"Recipe '{recipe.Name}' runs itself through a 'recipes' step ({string.Join(" -> ", run.Nesting.Reverse())} -> {recipe.Name}). Remove that step.");
+            throw new RecipeException($"Recipe '{SafePaths.Show(recipe.Name)}' runs itself through a 'recipes' step ({SafePaths.Show(string.Join(" -> ", run.Nesting.Reverse()), 300)} -> {SafePaths.Show(recipe.Name)}). Remove that step.");
         }
 
         var unsupported = UnsupportedSteps(recipe);
         if (unsupported.Count > 0 && !run.SkipUnsupported)
         {
-            throw new RecipeException($"Recipe '{recipe.Name}' has steps this portal does not support: {Describe(unsupported)}. Remove them, or run with --skip-unsupported to skip them.");
+            throw new RecipeException($"Recipe '{SafePaths.Show(recipe.Name)}' has steps this portal does not support: {Describe(unsupported)}. Remove them, or run with --skip-unsupported to skip them.");
+        }
+
+        // Names that become paths, and the like, are refused before the first step changes anything.
+        var problems = Check(recipe).ToList();
+        if (problems.Count > 0)
+        {
+            throw new RecipeException($"Recipe '{SafePaths.Show(recipe.Name)}', {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more problems; 'recipes validate' lists them all)" : "")}");
         }
 
         run.Nesting.Push(recipe.Name);
@@ -107,16 +127,24 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, ICo
             try
             {
                 var data = (JsonObject)expressions.Evaluate(step.Data)!;
+                if (handler is IRecipeStepCheck check && check.Check(data, recipe, evaluated: true).FirstOrDefault() is { } problem)
+                {
+                    throw new RecipeException(problem);
+                }
+
                 await handler.ExecuteAsync(new RecipeStepContext(run, recipe, step, data), cancellationToken);
             }
-            catch (Exception error) when (error is RecipeException or ContentValidationException or ContentDefinitionException or ContentItemNotFoundException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            // What a step's data can provoke (values of the wrong kind or shape among them) becomes a message naming the
+            // step, never a crash of the run.
+            catch (Exception error) when (error is RecipeException or ContentValidationException or ContentDefinitionException or ContentItemNotFoundException or DbUpdateException
+                or InvalidOperationException or IOException or UnauthorizedAccessException or JsonException or FormatException or ArgumentException or InvalidCastException or OverflowException)
             {
                 if (error is RecipeException && error.Message.StartsWith("Recipe '", StringComparison.Ordinal))
                 {
                     throw;
                 }
 
-                throw new RecipeException($"Recipe '{recipe.Name}', {step.Label}: {error.Message}", error);
+                throw new RecipeException($"Recipe '{SafePaths.Show(recipe.Name)}', {step.Label}: {error.Message}", error);
             }
         }
 
@@ -124,5 +152,5 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, ICo
     }
 
     public static string Describe(IEnumerable<RecipeStep> steps) =>
-        string.Join(", ", steps.Select(s => $"'{s.Name}' (step {s.Position})"));
+        string.Join(", ", steps.Select(s => $"'{SafePaths.Show(s.Name)}' (step {s.Position})"));
 }

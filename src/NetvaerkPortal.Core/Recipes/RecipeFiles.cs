@@ -1,28 +1,36 @@
+using NetvaerkPortal.Files;
+
 namespace NetvaerkPortal.Recipes;
 
-/// <summary>Resolves paths a recipe names (media sources, [file:text()]) and refuses any that leave the recipe's folder.</summary>
+/// <summary>Resolves paths a recipe names (media sources and targets, [file:text()]) through <see cref="SafePaths"/>:
+/// a plain relative path that stays inside its folder, with no symbolic link on the way.</summary>
 public static class RecipeFiles
 {
+    /// <summary>What a path in a recipe may look like, for messages.</summary>
+    public const string Rule = "a relative path such as 'media/logo.png': names of letters, digits, spaces, '-', '_' and '.' joined by '/', "
+        + "at most 255 characters; no '..', no absolute path or drive, no '\\', no symbolic link";
+
+    /// <summary>A file the recipe reads, inside the recipe's own folder.</summary>
     public static string Resolve(string? folder, string relativePath)
     {
         if (folder is null)
         {
-            throw new RecipeException($"'{relativePath}' cannot be read: this recipe has no folder to read files from.");
+            throw new RecipeException($"The file '{SafePaths.Show(relativePath)}' cannot be read: this recipe has no folder to read files from (an uploaded recipe cannot refer to files). Put the text into the recipe itself, or give media as \"Base64\".");
         }
 
         return Inside(folder, relativePath)
-            ?? throw new RecipeException($"The path '{relativePath}' leaves the recipe's folder and is refused. Put the file beside the recipe and name it relative to it.");
+            ?? throw new RecipeException($"The path '{SafePaths.Show(relativePath)}' leaves the recipe's folder or is not a plain relative path, and is refused. Put the file beside the recipe and name it as {Rule}.");
     }
 
-    /// <summary>Resolves a target path inside a tenant folder (e.g. Media), refusing any that leave it.</summary>
-    public static string ResolveTarget(string folder, string relativePath) =>
-        Inside(folder, relativePath)
-        ?? throw new RecipeException($"The target path '{relativePath}' leaves the tenant's media folder and is refused.");
+    /// <summary>True when <paramref name="relativePath"/> may name a file in a tenant's folder (<see cref="ResolveTarget"/>).</summary>
+    public static bool IsTarget(string relativePath) => SafePaths.IsSafeRelativePath(relativePath);
 
-    private static string? Inside(string folder, string relativePath)
-    {
-        var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(Path.Combine(root, relativePath));
-        return Path.IsPathRooted(relativePath) || !full.StartsWith(root, StringComparison.Ordinal) ? null : full;
-    }
+    /// <summary>A file the recipe writes, inside <paramref name="subfolder"/> (e.g. Media) of the tenant's site folder;
+    /// links are refused from the site folder down, so the subfolder itself cannot lead elsewhere either.</summary>
+    public static string ResolveTarget(string siteFolder, string subfolder, string relativePath) =>
+        (IsTarget(relativePath) ? SafePaths.Inside(siteFolder, subfolder + "/" + relativePath) : null)
+        ?? throw new RecipeException($"The target path '{SafePaths.Show(relativePath)}' is refused: name a file in the tenant's {subfolder} folder as {Rule}.");
+
+    private static string? Inside(string folder, string relativePath) =>
+        SafePaths.IsSafeRelativePath(relativePath) ? SafePaths.Inside(folder, relativePath) : null;
 }

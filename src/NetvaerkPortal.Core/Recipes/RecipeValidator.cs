@@ -11,7 +11,8 @@ public sealed record RecipeValidation(IReadOnlyList<string> Errors, IReadOnlyLis
 }
 
 /// <summary>Checks a recipe without running it or changing anything: steps and features this portal
-/// supports, expressions with known functions and defined variables, files inside the recipe's folder.</summary>
+/// supports, expressions with known functions and defined variables, files inside the recipe's folder, and
+/// what each step checks itself (<see cref="IRecipeStepCheck"/>: names that become paths, among others).</summary>
 public sealed class RecipeValidator(RecipeExecutor executor, ModuleCatalog modules)
 {
     public RecipeValidation Validate(Recipe recipe)
@@ -24,6 +25,7 @@ public sealed class RecipeValidator(RecipeExecutor executor, ModuleCatalog modul
             CheckExpressions(value, expressions, problem => errors.Add($"variable '{name}': {problem}"));
         }
 
+        errors.AddRange(executor.Check(recipe));
         foreach (var step in recipe.Steps)
         {
             CheckExpressions(step.Data, expressions, problem => errors.Add($"{step.Label}: {problem}"));
@@ -37,7 +39,7 @@ public sealed class RecipeValidator(RecipeExecutor executor, ModuleCatalog modul
             }
             else if (step.Name.Equals("media", StringComparison.OrdinalIgnoreCase))
             {
-                foreach (var source in (RecipeReader.Get(step.Data, "Files") as JsonArray ?? []).OfType<JsonObject>().Select(f => RecipeReader.Text(f, "SourcePath")).OfType<string>())
+                foreach (var source in (RecipeReader.Get(step.Data, "Files") as JsonArray ?? []).OfType<JsonObject>().Select(f => RecipeReader.Text(f, "SourcePath")).OfType<string>().Where(s => !RecipeExpressions.IsExpression(s)))
                 {
                     try
                     {

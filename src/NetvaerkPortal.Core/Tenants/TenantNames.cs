@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NetvaerkPortal.Files;
 
 namespace NetvaerkPortal.Tenants;
 
@@ -10,27 +11,29 @@ public static partial class TenantNames
         "admin", "api", "health", "openapi", "search", "account", "media", "css", "js", "lib", "static", "_content", "recipes",
     };
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,62}$")]
+    // \z, not $: '$' also matches before a final newline.
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]{0,62}\z")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z")]
     private static partial Regex PrefixPattern();
 
-    [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$")]
+    [GeneratedRegex(@"^(?=.{1,253}\z)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?\z")]
     private static partial Regex HostPattern();
 
-    public static TenantSetupException? CheckName(string name) =>
-        NamePattern().IsMatch(name) ? null
-        : new TenantSetupException("The tenant name '{0}' is not allowed. Use 1–63 letters, digits, '-' or '_', starting with a letter.", name);
+    /// <summary>A tenant's name is also its folder's name (App_Data/Sites/{name}), so it is a <see cref="SafePaths.IsSafeName"/> too.</summary>
+    public static TenantSetupException? CheckName(string? name) =>
+        name is not null && NamePattern().IsMatch(name) && SafePaths.IsSafeName(name) ? null
+        : new TenantSetupException("The tenant name '{0}' is not allowed. Use 1–63 letters, digits, '-' or '_', starting with a letter.", SafePaths.Show(name));
 
     public static TenantSetupException? CheckPrefix(string prefix) =>
         !PrefixPattern().IsMatch(prefix)
-            ? new TenantSetupException("The URL prefix '{0}' is not a single safe URL segment. Use lowercase letters, digits and '-', e.g. 'nyborg-kommune'.", prefix)
+            ? new TenantSetupException("The URL prefix '{0}' is not a single safe URL segment. Use lowercase letters, digits and '-', e.g. 'nyborg-kommune'.", SafePaths.Show(prefix))
             : ReservedPrefixes.Contains(prefix)
                 ? new TenantSetupException("The URL prefix '{0}' is reserved by the portal. Choose another prefix.", prefix)
                 : null;
 
     public static TenantSetupException? CheckHost(string host) =>
         HostPattern().IsMatch(host) ? null
-        : new TenantSetupException("The host '{0}' is not a valid host name. Use a name like 'nyborg.netvaerk.dk'.", host);
+        : new TenantSetupException("The host '{0}' is not a valid host name. Use a name like 'nyborg.netvaerk.dk'.", SafePaths.Show(host));
 }

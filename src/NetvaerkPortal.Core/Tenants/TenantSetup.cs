@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Files;
 using NetvaerkPortal.Security;
 
 namespace NetvaerkPortal.Tenants;
 
-/// <summary>What a tenant's setup needs besides its recipe.</summary>
-public sealed record SetupRequest(string AdminUserName, string AdminEmail, string? AdminPassword, IReadOnlyDictionary<string, string>? Parameters = null, bool SkipUnsupported = false);
+/// <summary>What a tenant's setup needs besides its recipe's name.</summary>
+/// <param name="UploadedRecipe">The JSON of an uploaded recipe, run instead of the tenant's RecipeName. It has no
+/// folder, so it cannot refer to files.</param>
+public sealed record SetupRequest(string AdminUserName, string AdminEmail, string? AdminPassword, IReadOnlyDictionary<string, string>? Parameters = null, bool SkipUnsupported = false, string? UploadedRecipe = null);
 
 public sealed record SetupResult(TenantSettings Tenant, string AdminUserName, string? GeneratedPassword, IReadOnlyList<string> Notes);
 
@@ -17,19 +20,19 @@ public interface ITenantInitializer
     Task<IReadOnlyList<string>> InitializeAsync(IServiceProvider tenantServices, TenantSettings tenant, SetupContext context, CancellationToken cancellationToken);
 }
 
-public sealed record SetupContext(string AdminUserId, string AdminUserName, IReadOnlyDictionary<string, string> Parameters, bool SkipUnsupported);
+public sealed record SetupContext(string AdminUserId, string AdminUserName, IReadOnlyDictionary<string, string> Parameters, bool SkipUnsupported, string? UploadedRecipe = null);
 
 /// <summary>Creates a tenant's database and admin, runs its initializer, and marks it Running; on any
-/// failure removes everything the attempt made (database, site folder) so it can simply be tried again.</summary>
+/// failure removes what the attempt made (database, site folder), and only that, so it can simply be tried again.</summary>
 public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFeatures features, ITenantInitializer initializer)
 {
     public async Task<SetupResult> SetupAsync(TenantSettings tenant, SetupRequest request, CancellationToken cancellationToken = default)
     {
         var sitePath = store.SitePath(tenant.Name);
-        var folderExisted = Directory.Exists(sitePath);
+        var before = Directory.Exists(sitePath) ? Directory.EnumerateFileSystemEntries(sitePath).ToHashSet(StringComparer.Ordinal) : null;
         try
         {
-            Directory.CreateDirectory(sitePath);
+            CreateSiteFolder(sitePath);
             string? generated = null;
             IReadOnlyList<string> notes;
             await using (var scope = scopes.Create(tenant))
@@ -50,7 +53,7 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
                     ["AdminUsername"] = admin.UserName!,
                 };
                 parameters.TryAdd("SiteName", tenant.Name);
-                notes = await initializer.InitializeAsync(services, tenant, new SetupContext(admin.Id, admin.UserName!, parameters, request.SkipUnsupported), cancellationToken);
+                notes = await initializer.InitializeAsync(services, tenant, new SetupContext(admin.Id, admin.UserName!, parameters, request.SkipUnsupported, request.UploadedRecipe), cancellationToken);
             }
 
             var running = tenant with { State = TenantState.Running };
@@ -60,7 +63,7 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
         catch
         {
             features.Forget(tenant.Name);
-            DeleteSiteFolder(sitePath, folderExisted);
+            RemoveCreated(sitePath, before);
             throw;
         }
     }
@@ -74,31 +77,47 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
         }
     }
 
-    public static void DeleteSiteFolder(string sitePath, bool keepFolder = false)
+    /// <summary>The site folder, marked as the portal's (<see cref="OwnedFolders"/>); one that already holds someone
+    /// else's files is refused rather than taken over.</summary>
+    private static void CreateSiteFolder(string sitePath)
+    {
+        try
+        {
+            OwnedFolders.CreateOwned(sitePath, "tenant site folder");
+        }
+        catch (IOException)
+        {
+            throw new TenantSetupException("The folder {0} already holds files that the portal did not create; they are left alone. Move them away and try again.", sitePath);
+        }
+    }
+
+    /// <summary>Removes what a failed setup created: the whole site folder if the setup made it, else only the entries
+    /// that were not there before; and nothing at all in a folder the portal does not own.</summary>
+    private static void RemoveCreated(string sitePath, HashSet<string>? before)
     {
         DatabaseProviders.ReleaseFiles();
-        if (!Directory.Exists(sitePath))
+        if (!OwnedFolders.IsOwned(sitePath))
         {
             return;
         }
 
-        if (keepFolder)
-        {
-            foreach (var entry in Directory.EnumerateFileSystemEntries(sitePath))
-            {
-                if (Directory.Exists(entry))
-                {
-                    Directory.Delete(entry, recursive: true);
-                }
-                else
-                {
-                    File.Delete(entry);
-                }
-            }
-        }
-        else
+        if (before is null)
         {
             Directory.Delete(sitePath, recursive: true);
+            return;
+        }
+
+        foreach (var entry in Directory.EnumerateFileSystemEntries(sitePath).Where(entry => !before.Contains(entry)))
+        {
+            // A link is removed as a link; Directory.Delete would not follow it, but File.Delete says so plainly.
+            if (Directory.Exists(entry) && new DirectoryInfo(entry).LinkTarget is null)
+            {
+                Directory.Delete(entry, recursive: true);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
         }
     }
 

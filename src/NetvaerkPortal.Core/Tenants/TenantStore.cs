@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using NetvaerkPortal.Files;
 
 namespace NetvaerkPortal.Tenants;
 
@@ -21,7 +22,14 @@ public sealed class TenantStore
 
     public string TenantsFile => Path.Combine(AppDataPath, "tenants.json");
 
-    public string SitePath(string tenantName) => Path.Combine(AppDataPath, "Sites", tenantName);
+    public string SitesPath => Path.Combine(AppDataPath, "Sites");
+
+    /// <summary>App_Data/Sites/{tenant}. The name must be a safe folder name (<see cref="TenantNames.CheckName"/>) and
+    /// the folder no symbolic link, whatever tenants.json says: everything the tenant writes goes below it.</summary>
+    /// <exception cref="TenantSetupException">The name cannot be a folder here.</exception>
+    public string SitePath(string tenantName) =>
+        (TenantNames.CheckName(tenantName) is null ? SafePaths.Child(SitesPath, tenantName) : null)
+        ?? throw new TenantSetupException("The tenant name '{0}' cannot be a folder in {1} (not an allowed name, or its folder is a symbolic link). Fix the name in tenants.json.", SafePaths.Show(tenantName), SitesPath);
 
     public IReadOnlyList<TenantSettings> All()
     {

@@ -1,15 +1,40 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Files;
 
 namespace NetvaerkPortal.Recipes.Steps;
 
-/// <summary>"Templates": Liquid templates by name that override the theme's for this tenant, without a build.</summary>
-public sealed class TemplatesStep : IRecipeStepHandler
+/// <summary>"Templates": Liquid templates by name that override the theme's for this tenant, without a build.
+/// A name is also a file name in the theme (<c>{name}.liquid</c>), so it must be a <see cref="SafePaths.IsSafeFileName"/>.</summary>
+public sealed class TemplatesStep : IRecipeStepHandler, IRecipeStepCheck
 {
     public const string DocumentName = "Templates";
 
     public IReadOnlyList<string> StepNames { get; } = ["Templates"];
+
+    public static bool IsTemplateName(string name) => SafePaths.IsSafeFileName(name);
+
+    public IEnumerable<string> Check(JsonObject data, Recipe recipe, bool evaluated)
+    {
+        if (RecipeReader.Get(data, "Templates") is { } templates and not JsonObject)
+        {
+            yield return $"'Templates' must be an object of templates by name, not {RecipeReader.Kind(templates)}.";
+            yield break;
+        }
+
+        foreach (var (name, value) in RecipeReader.Get(data, "Templates") as JsonObject ?? [])
+        {
+            if (!IsTemplateName(name))
+            {
+                yield return $"the template name '{SafePaths.Show(name)}' is not allowed: use 1–80 letters, digits, '_', '-' and '.', starting with a letter, digit or '_', e.g. 'Content__Case' or 'Content-Case.Summary'.";
+            }
+            else if (value is not JsonObject entry || RecipeReader.Text(entry, "Content") is null)
+            {
+                yield return $"template '{name}' has no \"Content\" text.";
+            }
+        }
+    }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
@@ -18,9 +43,10 @@ public sealed class TemplatesStep : IRecipeStepHandler
         foreach (var (name, value) in RecipeReader.Get(context.Data, "Templates") as JsonObject ?? [])
         {
             var content = value is JsonObject entry ? RecipeReader.Text(entry, "Content") : null;
-            if (content is null)
+            if (!IsTemplateName(name) || content is null)
             {
-                throw new RecipeException($"template '{name}' has no \"Content\".");
+                // The run checked this already (IRecipeStepCheck); kept so the step is safe on its own.
+                throw new RecipeException($"template '{SafePaths.Show(name)}' has a name that is not allowed or no \"Content\" text.");
             }
 
             templates[name] = new TemplateEntry { Content = content, Description = value is JsonObject e ? RecipeReader.Text(e, "Description") ?? "" : "" };

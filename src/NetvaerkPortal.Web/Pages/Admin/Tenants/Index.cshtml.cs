@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using NetvaerkPortal.Files;
 using NetvaerkPortal.Recipes;
 using NetvaerkPortal.Tenants;
 using NetvaerkPortal.Web.Hosting;
 
 namespace NetvaerkPortal.Web.Pages.Admin.Tenants;
 
-/// <summary>The Default tenant's list of organisations, where an administrator creates and disables them.</summary>
-public sealed class IndexModel(TenantManager tenants, RecipeCatalog recipes, IStringLocalizer<UiText> text) : PageModel
+/// <summary>The Default tenant's list of organisations, where an administrator creates and disables them. A new
+/// organisation's recipe is one the portal ships (chosen by name) or an uploaded file; never a path on the server.</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = RecipeUpload.MaxFormBytes)]
+[RequestSizeLimit(RecipeUpload.MaxFormBytes)]
+public sealed class IndexModel(TenantManager tenants, RecipeCatalog recipes, RecipeValidator validator, IStringLocalizer<UiText> text) : PageModel
 {
     public IReadOnlyList<TenantSettings> Tenants { get; private set; } = [];
 
@@ -27,12 +31,20 @@ public sealed class IndexModel(TenantManager tenants, RecipeCatalog recipes, ISt
     {
         try
         {
+            var (recipeName, uploaded) = await ChooseRecipeAsync(cancellationToken);
+            if (recipeName is null)
+            {
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                Load();
+                return Page();
+            }
+
             var result = await tenants.CreateAsync(new CreateTenantRequest(
                 Input.Name.Trim(),
                 Blank(Input.Prefix),
                 Blank(Input.Host),
-                Input.Recipe,
-                new SetupRequest(Input.AdminUserName.Trim(), Input.AdminEmail.Trim(), Input.AdminPassword)), cancellationToken);
+                recipeName,
+                new SetupRequest(Input.AdminUserName.Trim(), Input.AdminEmail.Trim(), Input.AdminPassword, UploadedRecipe: uploaded)), cancellationToken);
             Message = text["Organisationen {0} er oprettet og kører på {1}.", result.Tenant.Name,
                 result.Tenant.RequestUrlHost.Length > 0 ? result.Tenant.RequestUrlHost : "/" + result.Tenant.RequestUrlPrefix + "/"];
             Input = new CreateInput();
@@ -80,7 +92,45 @@ public sealed class IndexModel(TenantManager tenants, RecipeCatalog recipes, ISt
     private void Load()
     {
         Tenants = tenants.List().OrderBy(t => t.IsDefault ? 0 : 1).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        Recipes = recipes.List().Where(r => r.IsSetupRecipe && r.Name != "netvaerk-portal").ToList();
+        Recipes = Offered();
+    }
+
+    /// <summary>The shipped setup recipes an organisation can start from (the Default tenant's own is not one).</summary>
+    private List<Recipe> Offered() => recipes.List().Where(r => r.IsSetupRecipe && r.Name != "netvaerk-portal").ToList();
+
+    /// <summary>The recipe to run: an uploaded file (checked as `recipes validate` would) or one of <see cref="Offered"/>
+    /// by name. Returns a null name and sets <see cref="Error"/> when neither is usable.</summary>
+    private async Task<(string? Name, string? Uploaded)> ChooseRecipeAsync(CancellationToken cancellationToken)
+    {
+        if (Input.RecipeFile is { Length: > 0 } file)
+        {
+            var (json, problem) = await RecipeUpload.ReadAsync(file, cancellationToken);
+            if (json is null)
+            {
+                Error = text["Organisationen kunne ikke oprettes: {0}", text[problem!]];
+                return (null, null);
+            }
+
+            var recipe = RecipeReader.Read(json, folderPath: null, RecipeTenantInitializer.UploadedSource);
+            var validation = validator.Validate(recipe);
+            var first = validation.Errors.Concat(validation.Unsupported.Select(u => "unsupported: " + u)).FirstOrDefault();
+            if (first is not null)
+            {
+                throw new RecipeException(first);
+            }
+
+            // Shown in the list of organisations; a name that is no safe name is left out rather than shown.
+            return (SafePaths.IsSafeName(recipe.Name) ? "(upload) " + recipe.Name : "(upload)", json);
+        }
+
+        // A select can be posted with any value: only the names offered are accepted, and never as a path.
+        if (Offered().FirstOrDefault(r => string.Equals(r.Name, Input.Recipe, StringComparison.Ordinal)) is { } shipped)
+        {
+            return (shipped.Name, null);
+        }
+
+        Error = text["Organisationen kunne ikke oprettes: {0}", text["Vælg en af portalens opskrifter, eller upload en opskriftsfil."]];
+        return (null, null);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -100,5 +150,8 @@ public sealed class IndexModel(TenantManager tenants, RecipeCatalog recipes, ISt
         public string AdminEmail { get; set; } = "";
 
         public string AdminPassword { get; set; } = "";
+
+        /// <summary>An uploaded .recipe.json, used instead of <see cref="Recipe"/> when given.</summary>
+        public IFormFile? RecipeFile { get; set; }
     }
 }
