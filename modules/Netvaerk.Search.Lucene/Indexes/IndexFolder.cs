@@ -33,6 +33,8 @@ internal static partial class IndexFolder
     /// <exception cref="IndexFolderRefusedException">The folder holds something else, or is a link: it is left alone.</exception>
     public static void Claim(string tenant, string index, string path)
     {
+        // Resolved first: "Lucene/.." must be seen for the folder it is.
+        path = Path.GetFullPath(path);
         if (!Directory.Exists(path) && !File.Exists(path))
         {
             OwnedFolders.CreateOwned(path, Purpose);
