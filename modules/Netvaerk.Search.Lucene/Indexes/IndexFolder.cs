@@ -83,7 +83,10 @@ internal static partial class IndexFolder
     {
         if (OwnedFolders.IsOwned(path))
         {
-            File.WriteAllText(Path.Combine(path, CleanShutdownFileName), DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            // Deleted first: whatever is in its place (a link, perhaps) is not written through.
+            var mark = Path.Combine(path, CleanShutdownFileName);
+            File.Delete(mark);
+            File.WriteAllText(mark, DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

@@ -57,7 +57,10 @@ public sealed class IndexWriterProcessLock(string appDataPath) : IDisposable
 
             try
             {
-                File.WriteAllText(Path.Combine(appDataPath, HolderFileName), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+                // Written beside and moved over: a link left in its place is replaced, never written through.
+                var holder = Path.Combine(appDataPath, HolderFileName);
+                File.WriteAllText(holder + ".tmp", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+                File.Move(holder + ".tmp", holder, overwrite: true);
             }
             catch (IOException)
             {

@@ -29,20 +29,21 @@ internal static class ItemApplication
     }
 
     /// <param name="item">The item's state to index, or null to remove it from the index.</param>
-    /// <param name="skipped">Items skipped so far in this batch or rebuild; a new one is added.</param>
+    /// <param name="skipped">Items skipped so far in this batch or rebuild (and those that could not be read); a new one is added.</param>
     public static Outcome Apply(LuceneIndex index, string contentItemId, ContentItem? item, IDictionary<string, SkippedItem> skipped, ILogger logger)
     {
+        if (skipped.ContainsKey(contentItemId))
+        {
+            // Skipped before in this batch, or unreadable: its old document must not stay searchable with what
+            // may be an older visibility.
+            index.Apply(contentItemId, null);
+            return Outcome.Skipped;
+        }
+
         if (item is null)
         {
             index.Apply(contentItemId, null);
             return Outcome.Applied;
-        }
-
-        if (skipped.ContainsKey(contentItemId))
-        {
-            // Its old document must not stay searchable with what may be an older visibility.
-            index.Apply(contentItemId, null);
-            return Outcome.Skipped;
         }
 
         Document document;
@@ -73,12 +74,19 @@ internal static class ItemApplication
     public static bool IsItemFault(Exception error) =>
         error is not (OperationCanceledException or OutOfMemoryException or IOException or ObjectDisposedException);
 
+    /// <summary>The entry for the administrators' list, its error cut to a readable length.</summary>
+    public static SkippedItem Skipped(string contentItemId, string contentType, string displayText, Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var message = $"{error.GetType().Name}: {error.Message}";
+        return new SkippedItem(contentItemId, contentType, displayText,
+            message.Length > MaxErrorLength ? message[..MaxErrorLength] + "…" : message, DateTime.UtcNow);
+    }
+
     private static SkippedItem Skip(LuceneIndex index, ContentItem item, Exception error, ILogger logger)
     {
         logger.LogWarning(error, "The search index {Index} of tenant {Tenant} skips content item {ContentItemId} ({ContentType}): it cannot be indexed",
             index.Name, index.Tenant, item.ContentItemId, item.ContentType);
-        var message = $"{error.GetType().Name}: {error.Message}";
-        return new SkippedItem(item.ContentItemId, item.ContentType, item.DisplayText,
-            message.Length > MaxErrorLength ? message[..MaxErrorLength] + "…" : message, DateTime.UtcNow);
+        return Skipped(item.ContentItemId, item.ContentType, item.DisplayText, error);
     }
 }

@@ -134,7 +134,7 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
     private async Task<int> ApplyLogLockedAsync(LuceneIndex index, IServiceProvider services, int maxEntries, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PortalDbContext>();
-        var content = services.GetRequiredService<ContentManager>();
+        var reader = new IndexedItems(db, services.GetRequiredService<ContentManager>(), index, logger);
         var applied = 0;
         while (applied < maxEntries)
         {
@@ -148,8 +148,14 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
 
             // The item's state now is what counts, whatever the rows say happened: each id is applied once.
             var ids = entries.Select(entry => entry.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
-            var items = (await content.GetManyAsync(ids, Version(index), cancellationToken)).ToDictionary(item => item.ContentItemId, StringComparer.Ordinal);
             var skipped = new Dictionary<string, SkippedItem>(StringComparer.Ordinal);
+            var items = await reader.ReadAsync(ids, skipped, cancellationToken);
+            foreach (var (id, unreadable) in skipped.Where(entry => !index.Settings.Indexes(entry.Value.ContentType)).ToList())
+            {
+                // Not this index's to list: it is only taken out (as any item of another type).
+                skipped.Remove(id);
+            }
+
             for (var attempt = 1; ; attempt++)
             {
                 var fine = new List<string>(ids.Count);
@@ -200,11 +206,10 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
     private async Task<int> RebuildLockedAsync(LuceneIndex index, IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PortalDbContext>();
-        var content = services.GetRequiredService<ContentManager>();
+        var reader = new IndexedItems(db, services.GetRequiredService<ContentManager>(), index, logger);
         var started = DateTime.UtcNow;
         // Read the log's end first: writes during the rebuild are applied again afterwards, which is harmless.
         var cursor = await db.IndexingLog.MaxAsync(entry => (long?)entry.Id, cancellationToken) ?? 0;
-        var types = index.Settings.IndexedContentTypes;
         var skipped = new Dictionary<string, SkippedItem>(StringComparer.Ordinal);
         var count = 0;
         try
@@ -218,21 +223,22 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
                 var after = 0L;
                 while (!refused)
                 {
-                    var (items, last) = await content.ListAfterAsync(types, Version(index), after, BatchSize, cancellationToken);
-                    foreach (var item in items)
+                    var (ids, last) = await reader.PageAsync(after, BatchSize, cancellationToken);
+                    var items = await reader.ReadAsync(ids, skipped, cancellationToken);
+                    foreach (var id in ids)
                     {
-                        var outcome = ItemApplication.Apply(index, item.ContentItemId, item, skipped, logger);
+                        var outcome = ItemApplication.Apply(index, id, items.GetValueOrDefault(id), skipped, logger);
                         refused = outcome == ItemApplication.Outcome.WriterRefused;
                         if (refused)
                         {
                             break;
                         }
 
-                        count += outcome == ItemApplication.Outcome.Applied ? 1 : 0;
+                        count += outcome == ItemApplication.Outcome.Applied && items.ContainsKey(id) ? 1 : 0;
                     }
 
                     after = last;
-                    if (items.Count < BatchSize)
+                    if (ids.Count < BatchSize)
                     {
                         break;
                     }
@@ -293,6 +299,4 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
         await documents.SetAsync(LuceneIndexesDocument.DocumentName, indexes, cancellationToken);
         await services.GetRequiredService<PortalDbContext>().SaveChangesAsync(cancellationToken);
     }
-
-    private static VersionOptions Version(LuceneIndex index) => index.Settings.IndexLatest ? VersionOptions.Latest : VersionOptions.Published;
 }

@@ -61,6 +61,29 @@ public sealed class SkippedItemTests
     }
 
     [Fact]
+    public async Task An_item_whose_stored_content_cannot_be_read_is_skipped_and_the_items_after_it_are_found()
+    {
+        await using var site = Create();
+        var tenant = await site.CreateTenantAsync("Ulaeselig");
+        var broken = await site.PublishAsync(tenant, Item("KnowledgeArticle", "Dybt indhold", "pladsholder"));
+        await using (var scope = site.Host.OpenScope(tenant))
+        {
+            await StoredDirectly.SetDataAsync(scope, broken.ContentItemId, StoredDirectly.TooDeepData("Dybt indhold"));
+        }
+
+        var after = await site.PublishAsync(tenant, Item("Case", "Efter", "Ordet skovsyre står her."));
+
+        await site.CatchUpAsync(tenant);
+        Assert.Equal([after.ContentItemId], await site.HitIdsAsync(tenant, Editor, "skovsyre"));
+        await site.Host.Services.GetRequiredService<SearchIndexer>().RebuildAsync(tenant);
+
+        Assert.Equal([after.ContentItemId], await site.HitIdsAsync(tenant, Editor, "skovsyre"));
+        var skipped = Assert.Single(await SkippedAsync(site, tenant));
+        Assert.Equal((broken.ContentItemId, "KnowledgeArticle", "Dybt indhold"), (skipped.ContentItemId, skipped.ContentType, skipped.DisplayText));
+        Assert.Contains("depth", skipped.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task One_bad_item_never_stops_a_rebuild()
     {
         await using var site = Create();

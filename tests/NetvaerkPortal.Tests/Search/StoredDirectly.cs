@@ -10,6 +10,24 @@ namespace NetvaerkPortal.Tests.Search;
 /// write-time checks existed, which the search must cope with as it is.</summary>
 public static class StoredDirectly
 {
+    /// <summary>Stores <paramref name="data"/> as the parts JSON of every version of the item, as it is, and logs the write.</summary>
+    public static async Task SetDataAsync(AsyncServiceScope scope, string contentItemId, string data)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        foreach (var version in await db.ContentItems.Where(record => record.ContentItemId == contentItemId).ToListAsync())
+        {
+            version.Data = data;
+        }
+
+        db.IndexingLog.Add(new IndexingLogEntry { ContentItemId = contentItemId, Kind = IndexingChange.Update, CreatedUtc = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Parts JSON with an extra part nested deeper than a JSON reader allows by default (64 levels).</summary>
+    public static string TooDeepData(string title) =>
+        $"{{\"TitlePart\":{{\"Title\":\"{title}\"}},\"VisibilityPart\":{{\"Visibility\":\"Public\"}},\"Extra\":"
+        + string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100) + "}";
+
     /// <summary>Changes the parts JSON of every stored version of the item, and logs the write as ContentManager would
     /// (so an indexer that already applied the item's earlier write sees this one too).</summary>
     public static async Task ChangePartsAsync(AsyncServiceScope scope, string contentItemId, Action<JsonObject> change)
