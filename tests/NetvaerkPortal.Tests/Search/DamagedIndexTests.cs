@@ -42,7 +42,7 @@ public sealed class DamagedIndexTests
         try
         {
             var rebuilt = restarted.Services.GetRequiredService<LuceneIndexRegistry>();
-            Assert.True(await EventuallyAsync(() => rebuilt.Find(tenant.Name, LuceneIndexesDocument.DefaultIndexName) is { RebuildReason: null, HasCommit: true }),
+            Assert.True(await Eventually.TrueAsync(() => rebuilt.Find(tenant.Name, LuceneIndexesDocument.DefaultIndexName) is { RebuildReason: null, HasCommit: true }),
                 "the restarted portal did not rebuild the index");
         }
         finally
@@ -98,7 +98,7 @@ public sealed class DamagedIndexTests
 
         Assert.True(unavailable > 0, "no search met the damage");
         // The portal's background indexer rebuilds it (the failing search pulsed it); this test does not.
-        Assert.True(await EventuallyAsync(() => index.RebuildReason is null && IndexDamage.IsClean(index.Path)), "the index did not heal");
+        Assert.True(await Eventually.TrueAsync(() => index.RebuildReason is null && IndexDamage.IsClean(index.Path)), "the index did not heal");
         Assert.Equal(before, await AnswersAsync(client, queries));
     }
 
@@ -137,21 +137,5 @@ public sealed class DamagedIndexTests
         }
 
         return string.Join('\n', answers);
-    }
-
-    // Waits for what the background indexer does; the bound only keeps a broken test from hanging.
-    private static async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return condition();
     }
 }

@@ -84,14 +84,7 @@ public sealed class SearchRebuildHandOffTests
         Assert.Contains($"process {Environment.ProcessId} holds the search indexes", output.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(writeLock));
         // The portal's own background indexer (not this test) does the rebuild within a few ticks.
-        var rebuilt = false;
-        for (var attempt = 0; attempt < 600 && !rebuilt; attempt++)
-        {
-            await Task.Delay(100);
-            rebuilt = (await PendingRebuildAsync(portal, tenant)).Count == 0;
-        }
-
-        Assert.True(rebuilt, "the running portal did not pick up the rebuild");
+        Assert.True(await Eventually.TrueAsync(async () => (await PendingRebuildAsync(portal, tenant)).Count == 0), "the running portal did not pick up the rebuild");
         var search = await client.GetAsync(new Uri("/api/search?q=netv%C3%A6rk", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, search.StatusCode);
         Assert.True(File.Exists(writeLock));
