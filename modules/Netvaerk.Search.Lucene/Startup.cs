@@ -37,6 +37,7 @@ public sealed class Startup : ModuleStartup
             options.MemberAccessStrategy.Register<SearchPageField>();
             options.MemberAccessStrategy.Register<SearchAdminPage>();
             options.MemberAccessStrategy.Register<SearchAdminIndex>();
+            options.MemberAccessStrategy.Register<SearchAdminSkipped>();
         });
     }
 

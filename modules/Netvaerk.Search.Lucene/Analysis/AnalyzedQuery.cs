@@ -14,6 +14,10 @@ internal static class AnalyzedQuery
     // Across fields and alternatives the best match counts, plus a tenth of the others.
     private const float TieBreaker = 0.1f;
 
+    // Positions of one analysed text that make it into the query: more words than anybody types, and few enough
+    // that no BooleanQuery nears its clause limit (1,024) whatever the analyzer makes of the text ("a-a-a-…").
+    internal const int MaxPositions = 64;
+
     public static Query Build(QueryText text, Analyzer analyzer, IReadOnlyList<SearchField> fields)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -278,6 +282,11 @@ internal static class AnalyzedQuery
         while (stream.IncrementToken())
         {
             position = Math.Max(0, position + increment.PositionIncrement);
+            if (position >= MaxPositions)
+            {
+                break;
+            }
+
             tokens.Add(new AnalyzedToken(term.ToString(), position, Math.Max(1, length.PositionLength),
                 type.Type == DanishSynonyms.SynonymTokenType));
         }

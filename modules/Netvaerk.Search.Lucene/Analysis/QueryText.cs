@@ -16,6 +16,9 @@ public sealed class QueryText
     internal const int MaxPhrases = 8;
     internal const int MaxExcluded = 16;
 
+    // The characters read at all: a 100 KB paste costs no more than a paragraph.
+    internal const int MaxLength = 1_000;
+
     private QueryText(IReadOnlyList<string> words, IReadOnlyList<string> phrases, IReadOnlyList<string> excluded)
     {
         Words = words;
@@ -38,6 +41,11 @@ public sealed class QueryText
         var phrases = new List<string>();
         var excluded = new List<string>();
         text ??= string.Empty;
+        if (text.Length > MaxLength)
+        {
+            text = text[..MaxLength];
+        }
+
         var i = 0;
         while (i < text.Length)
         {

@@ -20,12 +20,20 @@ public sealed class LuceneIndex : IDisposable
     private const string SchemaKey = "schema";
     private const string AnalyzerKey = "analyzer";
 
+    // A search that fails reading the index sets off a rebuild at most this often: if it is not damage but a
+    // query the code cannot answer, rebuilding on every such request would only cost the server.
+    private static readonly TimeSpan ReadFailureRebuildInterval = TimeSpan.FromMinutes(10);
+
     private readonly LuceneDirectory _directory;
+    private readonly MergeFailures _merges;
     private IndexWriter _writer;
     private volatile SearcherManager _searchers;
+    private string? _rebuildReason;
+    private long _lastReadFailureRebuild = long.MinValue;
+    private bool _disposed;
 
     private LuceneIndex(string tenant, string name, string path, LuceneIndexSettings settings, Analyzer analyzer,
-        LuceneDirectory directory, IndexWriter writer, string? rebuildReason)
+        LuceneDirectory directory, IndexWriter writer, string? rebuildReason, MergeFailures merges)
     {
         Tenant = tenant;
         Name = name;
@@ -33,14 +41,16 @@ public sealed class LuceneIndex : IDisposable
         Settings = settings;
         IndexAnalyzer = analyzer;
         _directory = directory;
+        _merges = merges;
         _writer = writer;
         _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
-        RebuildReason = rebuildReason;
+        _rebuildReason = rebuildReason;
+        HasCommit = rebuildReason is null;
         Cursor = rebuildReason is null ? ReadCursor(CursorPath) ?? 0 : 0;
         if (rebuildReason is null && Cursor == 0 && _writer.NumDocs > 0)
         {
             // An index without its cursor cannot know which writes it has seen.
-            RebuildReason = "its cursor file is missing";
+            _rebuildReason = "its cursor file is missing";
         }
     }
 
@@ -57,8 +67,12 @@ public sealed class LuceneIndex : IDisposable
     /// <summary>The Id of the last indexing-log row this index has applied.</summary>
     public long Cursor { get; private set; }
 
-    /// <summary>Why the index must be rebuilt from the database (missing, corrupt, other schema), or null.</summary>
-    public string? RebuildReason { get; private set; }
+    /// <summary>Why the index must be rebuilt from the database (missing, damaged, other schema), or null.</summary>
+    public string? RebuildReason => Volatile.Read(ref _rebuildReason);
+
+    /// <summary>False while the index was (re)created empty and its rebuild has not committed yet: it has nothing to
+    /// answer from, and a search says so rather than finding nothing.</summary>
+    public bool HasCommit { get; private set; }
 
     /// <summary>Serialises catch-up and rebuild, so the cursor only moves forward.</summary>
     public SemaphoreSlim WriteLock { get; } = new(1, 1);
@@ -66,17 +80,21 @@ public sealed class LuceneIndex : IDisposable
     public string CursorPath => Path + ".cursor";
 
     /// <summary>
-    /// Opens the index at <paramref name="path"/>, creating it when missing. A missing, unreadable or
-    /// outdated index is replaced by an empty one and marked with a <see cref="RebuildReason"/>.
+    /// Opens the index at <paramref name="path"/>, creating it when missing. A missing, unreadable, damaged or
+    /// outdated index is replaced by an empty one and marked with a <see cref="RebuildReason"/>. When the index
+    /// was not closed properly last time, every segment is checked first (<see cref="IndexHealth"/>).
     /// </summary>
+    /// <exception cref="IndexFolderRefusedException">The folder holds files the portal did not create; nothing was touched.</exception>
     /// <exception cref="LockObtainFailedException">Another process (a running portal) holds the index's writer.</exception>
     public static LuceneIndex Open(string tenant, string name, string path, LuceneIndexSettings settings, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(logger);
-        System.IO.Directory.CreateDirectory(path);
+        IndexFolder.Claim(tenant, name, path);
+        var closedProperly = IndexFolder.TakeCleanShutdownMark(path);
         var analyzer = AnalyzerNames.CreateIndexAnalyzer(settings.AnalyzerName);
         var directory = FSDirectory.Open(path);
+        var merges = new MergeFailures(tenant, name, logger);
         string? reason = null;
         IndexWriter? writer = null;
         try
@@ -85,9 +103,13 @@ public sealed class LuceneIndex : IDisposable
             {
                 reason = "it does not exist yet";
             }
+            else if (!closedProperly && IndexHealth.Damage(directory) is { } damage)
+            {
+                reason = $"it was not closed properly, and {damage}";
+            }
             else
             {
-                writer = new IndexWriter(directory, Config(analyzer, OpenMode.APPEND));
+                writer = new IndexWriter(directory, Config(analyzer, OpenMode.APPEND, merges));
                 reason = CheckReadable(writer, settings);
             }
         }
@@ -97,9 +119,9 @@ public sealed class LuceneIndex : IDisposable
             analyzer.Dispose();
             throw;
         }
-        catch (Exception error) when (error is IOException or CorruptIndexException or IndexFormatTooOldException
-            or IndexFormatTooNewException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
+            // Whatever reading it throws, the index cannot be trusted; the database can rebuild it.
             reason = $"it could not be read ({error.GetType().Name}: {error.Message})";
         }
 
@@ -113,17 +135,16 @@ public sealed class LuceneIndex : IDisposable
         {
             logger.Log(DirectoryReader.IndexExists(directory) ? LogLevel.Warning : LogLevel.Information,
                 "The search index {Index} of tenant {Tenant} will be rebuilt from the database: {Reason}", name, tenant, reason);
-            foreach (var file in directory.ListAll())
-            {
-                directory.DeleteFile(file);
-            }
+            IndexFolder.DeleteIndexFiles(path);
 
             // Nothing is committed until the rebuild is: a crash before then finds no index and rebuilds again.
-            writer = new IndexWriter(directory, Config(analyzer, OpenMode.CREATE));
+            writer = new IndexWriter(directory, Config(analyzer, OpenMode.CREATE, merges));
             File.Delete(path + ".cursor");
         }
 
-        return new LuceneIndex(tenant, name, path, settings, analyzer, directory, writer, reason);
+        var index = new LuceneIndex(tenant, name, path, settings, analyzer, directory, writer, reason, merges);
+        merges.Index = index;
+        return index;
     }
 
     /// <summary>Runs <paramref name="search"/> on the newest committed state.</summary>
@@ -184,7 +205,8 @@ public sealed class LuceneIndex : IDisposable
         // After the commit: a crash in between re-applies a few log rows (harmless), never skips one.
         WriteCursor(cursor);
         Cursor = cursor;
-        RebuildReason = null;
+        HasCommit = true;
+        Volatile.Write(ref _rebuildReason, null);
         _searchers.MaybeRefreshBlocking();
     }
 
@@ -195,28 +217,78 @@ public sealed class LuceneIndex : IDisposable
         // IndexWriter.Rollback also closes the writer: open a new one on the last commit.
         _writer.Rollback();
         var old = _searchers;
-        _writer = new IndexWriter(_directory, Config(IndexAnalyzer, DirectoryReader.IndexExists(_directory) ? OpenMode.APPEND : OpenMode.CREATE));
+        _writer = new IndexWriter(_directory, Config(IndexAnalyzer, DirectoryReader.IndexExists(_directory) ? OpenMode.APPEND : OpenMode.CREATE, _merges));
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
         old.Dispose();
     }
 
-    public void MarkForRebuild(string reason) => RebuildReason ??= reason;
+    public void MarkForRebuild(string reason) => Interlocked.CompareExchange(ref _rebuildReason, reason, null);
+
+    /// <summary>
+    /// A search failed while reading the index. Any exception there is taken for damage (a damaged segment shows
+    /// as anything from an IndexOutOfRangeException to garbage lengths), and the index is marked for rebuild;
+    /// at most once per <see cref="ReadFailureRebuildInterval"/>. Returns true when this marked it.
+    /// </summary>
+    public bool ReportReadFailure(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastReadFailureRebuild);
+        if (last != long.MinValue && now - last < (long)ReadFailureRebuildInterval.TotalMilliseconds)
+        {
+            return false;
+        }
+
+        if (Interlocked.CompareExchange(ref _lastReadFailureRebuild, now, last) != last)
+        {
+            return false;
+        }
+
+        MarkForRebuild($"a search failed reading it ({error.GetType().Name}: {error.Message})");
+        return true;
+    }
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _searchers.Dispose();
-        _writer.Dispose();
-        _directory.Dispose();
-        IndexAnalyzer.Dispose();
-        WriteLock.Dispose();
+        var closed = false;
+        try
+        {
+            // Everything meant to last was committed with its cursor; whatever a rebuild or batch applied
+            // since is thrown away, never committed half-done on the way out.
+            _writer.Rollback();
+            closed = true;
+        }
+        finally
+        {
+            _directory.Dispose();
+            IndexAnalyzer.Dispose();
+            WriteLock.Dispose();
+        }
+
+        // An index waiting for a rebuild (damaged, perhaps) is checked again at the next start.
+        if (closed && RebuildReason is null)
+        {
+            IndexFolder.MarkCleanShutdown(Path);
+        }
     }
 
-    private static IndexWriterConfig Config(Analyzer analyzer, OpenMode mode) => new(DanishAnalyzer.Version, analyzer)
+    private static IndexWriterConfig Config(Analyzer analyzer, OpenMode mode, MergeFailures merges) => new(DanishAnalyzer.Version, analyzer)
     {
         OpenMode = mode,
         // One writer per index per process: a lock held by anyone else is another process, and waiting won't free it.
         WriteLockTimeout = 0,
         RAMBufferSizeMB = 32,
+        // A merge reads every byte of the segments it merges: check their checksums first, so damage is found
+        // there rather than copied into a new segment whose checksums are right.
+        CheckIntegrityAtMerge = true,
+        MergeScheduler = merges.Scheduler(),
     };
 
     private static string? CheckReadable(IndexWriter writer, LuceneIndexSettings settings)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using NetvaerkPortal.Files;
 using NetvaerkPortal.Tenants;
@@ -6,22 +7,43 @@ using NetvaerkPortal.Tenants;
 namespace Netvaerk.Search.Lucene.Indexes;
 
 /// <summary>Every open index of this process, by tenant and index name: one writer per index per process,
-/// so no write.lock is ever waited for.</summary>
+/// so no write.lock is ever waited for; and no index is opened unless this process holds the App_Data's
+/// <see cref="IndexWriterProcessLock"/>, so two processes never write one index.</summary>
 public sealed class LuceneIndexRegistry(TenantStore store, ILogger<LuceneIndexRegistry> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<(string Tenant, string Index), LuceneIndex> _indexes = new();
-    private readonly Lock _opening = new();
+    private readonly ConcurrentDictionary<(string Tenant, string Index), string> _refused = new();
+    private readonly System.Threading.Lock _opening = new();
+    private readonly IndexWriterProcessLock _processLock = new(store.AppDataPath);
+    private bool _keepProcessLock;
     private bool _disposed;
+
+    /// <summary>Takes the App_Data's index-writer lock for as long as this registry lives (the running portal,
+    /// or a command that rebuilds). False when another process holds it.</summary>
+    public bool HoldWriterLock()
+    {
+        lock (_opening)
+        {
+            _keepProcessLock = true;
+            return _processLock.TryAcquire();
+        }
+    }
+
+    /// <summary>Who holds the writer lock, for a message ("process 1234").</summary>
+    public string WriterLockHolder() => _processLock.Holder();
 
     /// <summary>App_Data/Sites/{tenant}/Lucene/{index}; the name must be a <see cref="SafePaths.IsSafeName"/> and no
     /// symbolic link may lie on the way from the site folder (an index folder is emptied on rebuild).</summary>
-    /// <exception cref="InvalidOperationException">The name is not allowed, or the path goes through a link.</exception>
+    /// <exception cref="IndexFolderRefusedException">The name is not allowed, or the path goes through a link (so the
+    /// indexer and search treat it like any refused folder: logged once, shown on /admin/search, other indexes go on).</exception>
     public string IndexPath(string tenant, string index) =>
         (SafePaths.IsSafeName(index) ? SafePaths.Inside(store.SitePath(tenant), "Lucene/" + index) : null)
-        ?? throw new InvalidOperationException($"The index name '{SafePaths.Show(index)}' of tenant '{tenant}' cannot be a folder (or its folder is a symbolic link). {LuceneIndexStep.NameRule}");
+        ?? throw new IndexFolderRefusedException(tenant, SafePaths.Show(index), "Lucene/" + SafePaths.Show(index),
+            $"the name cannot be a folder, or a symbolic link lies on the way. {LuceneIndexStep.NameRule}");
 
     /// <summary>The open index, opened (and checked) on first use; reopened when its analyzer changed.</summary>
-    /// <exception cref="Lucene.Net.Store.LockObtainFailedException">Another process holds the index's writer.</exception>
+    /// <exception cref="LockObtainFailedException">Another process writes this App_Data's indexes.</exception>
+    /// <exception cref="IndexFolderRefusedException">The index's folder holds files the portal did not create.</exception>
     public LuceneIndex Get(string tenant, string index, LuceneIndexSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -45,11 +67,36 @@ public sealed class LuceneIndexRegistry(TenantStore store, ILogger<LuceneIndexRe
                 open.Dispose();
             }
 
-            open = LuceneIndex.Open(tenant, index, IndexPath(tenant, index), settings, logger);
+            if (!_processLock.TryAcquire())
+            {
+                throw new LockObtainFailedException(
+                    $"The search indexes of this App_Data are written by {_processLock.Holder()} ({_processLock.LockPath}).");
+            }
+
+            try
+            {
+                open = LuceneIndex.Open(tenant, index, IndexPath(tenant, index), settings, logger);
+            }
+            catch (IndexFolderRefusedException refused)
+            {
+                // Said once, loudly; every later attempt (each indexing tick, each search) fails the same way.
+                if (_refused.TryAdd(key, refused.Message))
+                {
+                    logger.LogError("{Message}", refused.Message);
+                }
+
+                throw;
+            }
+
+            _refused.TryRemove(key, out _);
             _indexes[key] = open;
             return open;
         }
     }
+
+    /// <summary>Why the index could not be opened (its folder is not the portal's), or null.</summary>
+    public string? Refusal(string tenant, string index) =>
+        _refused.TryGetValue((tenant.ToLowerInvariant(), index.ToLowerInvariant()), out var why) ? why : null;
 
     /// <summary>The index if this process has it open.</summary>
     public LuceneIndex? Find(string tenant, string index) =>
@@ -67,6 +114,12 @@ public sealed class LuceneIndexRegistry(TenantStore store, ILogger<LuceneIndexRe
                     index.Dispose();
                 }
             }
+
+            // A process that only opened indexes on the way (a test, a benchmark) lets another one write them now.
+            if (_indexes.IsEmpty && !_keepProcessLock)
+            {
+                _processLock.Release();
+            }
         }
     }
 
@@ -81,6 +134,7 @@ public sealed class LuceneIndexRegistry(TenantStore store, ILogger<LuceneIndexRe
             }
 
             _indexes.Clear();
+            _processLock.Dispose();
         }
     }
 

@@ -40,9 +40,20 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
         var indexes = await documents.GetAsync<LuceneIndexesDocument>(LuceneIndexesDocument.DocumentName, cancellationToken);
         var work = 0;
         var rebuilt = new List<string>();
+        var failures = new List<Exception>();
         foreach (var (name, settings) in indexes.Effective())
         {
-            var index = registry.Get(tenant.Name, name, settings);
+            LuceneIndex index;
+            try
+            {
+                index = registry.Get(tenant.Name, name, settings);
+            }
+            catch (IndexFolderRefusedException)
+            {
+                // Logged by the registry, and shown at /admin/search: the tenant's other indexes go on.
+                continue;
+            }
+
             await index.WriteLock.WaitAsync(cancellationToken);
             try
             {
@@ -56,6 +67,12 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
                     work += await ApplyLogLockedAsync(index, services, maxEntries, cancellationToken);
                 }
             }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // Not an item's fault (those are skipped): the index or its disk failed. The database can rebuild it.
+                index.MarkForRebuild($"catching up failed ({error.GetType().Name}: {error.Message})");
+                failures.Add(error);
+            }
             finally
             {
                 index.WriteLock.Release();
@@ -67,7 +84,12 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
             await ClearPendingAsync(services, rebuilt, cancellationToken);
         }
 
-        return work;
+        return failures.Count switch
+        {
+            0 => work,
+            1 => throw new InvalidOperationException($"Search indexing of tenant '{tenant.Name}' failed: {failures[0].Message}", failures[0]),
+            _ => throw new AggregateException($"Search indexing of tenant '{tenant.Name}' failed for {failures.Count} indexes.", failures),
+        };
     }
 
     /// <summary>Marks the tenant's indexes (or one) to be rebuilt from the database and rebuilds them now.</summary>
@@ -101,10 +123,19 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
         return names;
     }
 
-    private static async Task<int> ApplyLogLockedAsync(LuceneIndex index, IServiceProvider services, int maxEntries, CancellationToken cancellationToken)
+    /// <summary>The items the index skipped because they could not be indexed.</summary>
+    public async Task<IReadOnlyList<SkippedItem>> SkippedAsync(TenantSettings tenant, string indexName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        await using var scope = scopes.Create(tenant);
+        var list = await scope.ServiceProvider.GetRequiredService<SiteDocuments>().GetAsync<SkippedItemsDocument>(SkippedItemsDocument.DocumentName, cancellationToken);
+        return list.Of(indexName);
+    }
+
+    private async Task<int> ApplyLogLockedAsync(LuceneIndex index, IServiceProvider services, int maxEntries, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PortalDbContext>();
-        var content = services.GetRequiredService<ContentManager>();
+        var reader = new IndexedItems(db, services.GetRequiredService<ContentManager>(), index, logger);
         var applied = 0;
         while (applied < maxEntries)
         {
@@ -118,20 +149,53 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
 
             // The item's state now is what counts, whatever the rows say happened: each id is applied once.
             var ids = entries.Select(entry => entry.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
-            var items = (await content.GetManyAsync(ids, Version(index), cancellationToken)).ToDictionary(item => item.ContentItemId, StringComparer.Ordinal);
-            try
+            var skipped = new Dictionary<string, SkippedItem>(StringComparer.Ordinal);
+            var items = await reader.ReadAsync(ids, skipped, cancellationToken);
+            foreach (var (id, unreadable) in skipped.Where(entry => !index.Settings.Indexes(entry.Value.ContentType)).ToList())
             {
-                foreach (var id in ids)
+                // Not this index's to list: it is only taken out (as any item of another type).
+                skipped.Remove(id);
+            }
+
+            for (var attempt = 1; ; attempt++)
+            {
+                var fine = new List<string>(ids.Count);
+                var refused = false;
+                try
                 {
-                    index.Apply(id, items.TryGetValue(id, out var item) && index.Settings.Indexes(item.ContentType) ? SearchDocuments.Build(item) : null);
+                    foreach (var id in ids)
+                    {
+                        var item = items.TryGetValue(id, out var found) && index.Settings.Indexes(found.ContentType) ? found : null;
+                        var outcome = ItemApplication.Apply(index, id, item, skipped, logger);
+                        refused = outcome == ItemApplication.Outcome.WriterRefused;
+                        if (refused)
+                        {
+                            break;
+                        }
+
+                        if (outcome == ItemApplication.Outcome.Applied)
+                        {
+                            fine.Add(id);
+                        }
+                    }
+
+                    if (!refused)
+                    {
+                        // The list first: should the commit fail, the batch is applied again and lists the same items.
+                        await SaveSkippedAsync(services, list => list.Update(index.Name, fine, skipped.Values), cancellationToken);
+                        index.Commit(entries[^1].Id);
+                        break;
+                    }
+                }
+                catch
+                {
+                    index.Rollback();
+                    throw;
                 }
 
-                index.Commit(entries[^1].Id);
-            }
-            catch
-            {
+                // The writer refused an item; it may have dropped the batch's other documents with it: again without it.
                 index.Rollback();
-                throw;
+                ThrowIfRetriedTooOften(index, attempt, skipped);
             }
 
             applied += entries.Count;
@@ -143,33 +207,55 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
     private async Task<int> RebuildLockedAsync(LuceneIndex index, IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PortalDbContext>();
-        var content = services.GetRequiredService<ContentManager>();
+        var reader = new IndexedItems(db, services.GetRequiredService<ContentManager>(), index, logger);
         var started = DateTime.UtcNow;
         // Read the log's end first: writes during the rebuild are applied again afterwards, which is harmless.
         var cursor = await db.IndexingLog.MaxAsync(entry => (long?)entry.Id, cancellationToken) ?? 0;
-        var types = index.Settings.IndexedContentTypes;
+        var skipped = new Dictionary<string, SkippedItem>(StringComparer.Ordinal);
         var count = 0;
         try
         {
-            // One commit at the end: readers keep the old index until the new one is complete.
-            index.Clear();
-            var after = 0L;
-            while (true)
+            for (var attempt = 1; ; attempt++)
             {
-                var (items, last) = await content.ListAfterAsync(types, Version(index), after, BatchSize, cancellationToken);
-                foreach (var item in items)
+                // One commit at the end: readers keep the old index until the new one is complete.
+                index.Clear();
+                count = 0;
+                var refused = false;
+                var after = 0L;
+                while (!refused)
                 {
-                    index.Apply(item.ContentItemId, SearchDocuments.Build(item));
+                    var (ids, last) = await reader.PageAsync(after, BatchSize, cancellationToken);
+                    var items = await reader.ReadAsync(ids, skipped, cancellationToken);
+                    foreach (var id in ids)
+                    {
+                        var outcome = ItemApplication.Apply(index, id, items.GetValueOrDefault(id), skipped, logger);
+                        refused = outcome == ItemApplication.Outcome.WriterRefused;
+                        if (refused)
+                        {
+                            break;
+                        }
+
+                        count += outcome == ItemApplication.Outcome.Applied && items.ContainsKey(id) ? 1 : 0;
+                    }
+
+                    after = last;
+                    if (ids.Count < BatchSize)
+                    {
+                        break;
+                    }
                 }
 
-                count += items.Count;
-                after = last;
-                if (items.Count < BatchSize)
+                if (!refused)
                 {
                     break;
                 }
+
+                // As in a batch: the writer may have dropped more than the refused document, so the rebuild starts over without it.
+                index.Rollback();
+                ThrowIfRetriedTooOften(index, attempt, skipped);
             }
 
+            await SaveSkippedAsync(services, list => list.Replace(index.Name, skipped.Values), cancellationToken);
             index.Commit(cursor);
         }
         catch
@@ -179,9 +265,31 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
             throw;
         }
 
-        logger.LogInformation("Rebuilt search index {Index} of tenant {Tenant}: {Count} documents in {Seconds:F1} s",
-            index.Name, index.Tenant, count, (DateTime.UtcNow - started).TotalSeconds);
+        logger.LogInformation("Rebuilt search index {Index} of tenant {Tenant}: {Count} documents, {Skipped} items skipped, in {Seconds:F1} s",
+            index.Name, index.Tenant, count, skipped.Count, (DateTime.UtcNow - started).TotalSeconds);
         return count;
+    }
+
+    // Each retry leaves out one more item; a writer that refuses item after item has another problem than its items.
+    private static void ThrowIfRetriedTooOften(LuceneIndex index, int attempt, IDictionary<string, SkippedItem> skipped)
+    {
+        const int MaxAttempts = 20;
+        if (attempt >= MaxAttempts)
+        {
+            throw new InvalidOperationException($"The search index {index.Name} of tenant {index.Tenant} refused {skipped.Count} items in a row; "
+                + $"the last: {skipped.Values.Last().Error}");
+        }
+    }
+
+    private static async Task SaveSkippedAsync(IServiceProvider services, Func<SkippedItemsDocument, bool> change, CancellationToken cancellationToken)
+    {
+        var documents = services.GetRequiredService<SiteDocuments>();
+        var list = await documents.GetAsync<SkippedItemsDocument>(SkippedItemsDocument.DocumentName, cancellationToken);
+        if (change(list))
+        {
+            await documents.SetAsync(SkippedItemsDocument.DocumentName, list, cancellationToken);
+            await services.GetRequiredService<PortalDbContext>().SaveChangesAsync(cancellationToken);
+        }
     }
 
     private static async Task ClearPendingAsync(IServiceProvider services, IReadOnlyList<string> rebuilt, CancellationToken cancellationToken)
@@ -192,6 +300,4 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
         await documents.SetAsync(LuceneIndexesDocument.DocumentName, indexes, cancellationToken);
         await services.GetRequiredService<PortalDbContext>().SaveChangesAsync(cancellationToken);
     }
-
-    private static VersionOptions Version(LuceneIndex index) => index.Settings.IndexLatest ? VersionOptions.Latest : VersionOptions.Published;
 }

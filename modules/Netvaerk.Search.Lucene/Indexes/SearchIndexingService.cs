@@ -1,3 +1,4 @@
+using Lucene.Net.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,14 +7,27 @@ using NetvaerkPortal.Tenants;
 
 namespace Netvaerk.Search.Lucene.Indexes;
 
-/// <summary>This node's indexer: at startup it opens every tenant's indexes (rebuilding a missing or damaged
-/// one in the background while the site serves), then catches up right after each local write
+/// <summary>This node's indexer: it holds the App_Data's index-writer lock for the process's life (so a
+/// command-line rebuild hands off to it), at startup it opens every tenant's indexes (rebuilding a missing or
+/// damaged one in the background while the site serves), then catches up right after each local write
 /// (<see cref="IndexingSignal"/>) and on a timer for writes made by other nodes.</summary>
-public sealed class SearchIndexingService(SearchIndexer indexer, IndexingSignal signal, TenantStore store,
+public sealed class SearchIndexingService(SearchIndexer indexer, LuceneIndexRegistry registry, IndexingSignal signal, TenantStore store,
     IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<SearchIndexingService> logger) : BackgroundService
 {
     /// <summary>Log rows one tenant may apply per tick, so one busy tenant cannot starve the others.</summary>
     public const int MaxEntriesPerTick = 5_000;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!registry.HoldWriterLock())
+        {
+            // Each tick tries again (LuceneIndexRegistry.Get); until then searches answer "being rebuilt".
+            logger.LogError("The search indexes in {AppData} are written by {Holder} (a 'search rebuild' command, or a second portal on the same App_Data); "
+                + "this portal indexes and searches once it lets go", store.AppDataPath, registry.WriterLockHolder());
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,6 +54,10 @@ public sealed class SearchIndexingService(SearchIndexer indexer, IndexingSignal 
                         // More is waiting: come back without waiting for the timer.
                         signal.Pulse(tenant.Name);
                     }
+                }
+                catch (LockObtainFailedException)
+                {
+                    // Another process writes the indexes (said at start); tried again on the next tick.
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {

@@ -35,7 +35,16 @@ public static class SearchEndpoints
         string? q = null, string? type = null, string? network = null, string? tag = null, string? page = null, string? pageSize = null, string? sort = null)
     {
         http.Response.Headers.CacheControl = "private, no-store";
-        return TypedResults.Ok(await search.SearchAsync(SearchRequest.FromQueryString(q, type, network, tag, page, pageSize, sort), cancellationToken));
+        try
+        {
+            return TypedResults.Ok(await search.SearchAsync(SearchRequest.FromQueryString(q, type, network, tag, page, pageSize, sort), cancellationToken));
+        }
+        catch (SearchUnavailableException)
+        {
+            http.Response.Headers.RetryAfter = SearchUnavailableException.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search unavailable",
+                detail: SearchTexts.For(CultureInfo.CurrentUICulture).Unavailable);
+        }
     }
 
     private static async Task<IResult> SearchPageAsync(SearchService search, TemplateRenderer templates, TenantContext tenant, SiteDocuments documents,
@@ -44,31 +53,51 @@ public static class SearchEndpoints
     {
         var request = SearchRequest.FromQueryString(q, type, network, tag, page, pageSize, sort);
         var asked = request.Query.Length > 0 || request.ContentType is not null || request.Network is not null || request.Tag is not null;
-        var (results, names) = asked
-            ? await search.SearchWithNamesAsync(request, networkNames: true, cancellationToken)
-            : (null, new Dictionary<string, string>());
-        var model = SearchPageBuilder.Build(request, results, names, http.Request.PathBase.Value ?? "", CultureInfo.CurrentUICulture);
+        var pathBase = http.Request.PathBase.Value ?? "";
         http.Response.Headers.CacheControl = "private, no-store";
-        return await RenderAsync(templates, "Search", model, tenant, documents, cancellationToken);
+        try
+        {
+            var (results, names) = asked
+                ? await search.SearchWithNamesAsync(request, networkNames: true, cancellationToken)
+                : (null, new Dictionary<string, string>());
+            var model = SearchPageBuilder.Build(request, results, names, pathBase, CultureInfo.CurrentUICulture);
+            return await RenderAsync(templates, "Search", model, tenant, documents, cancellationToken);
+        }
+        catch (SearchUnavailableException)
+        {
+            http.Response.Headers.RetryAfter = SearchUnavailableException.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            var model = SearchPageBuilder.Unavailable(request, pathBase, CultureInfo.CurrentUICulture);
+            return await RenderAsync(templates, "Search", model, tenant, documents, cancellationToken, StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private static async Task<IResult> AdminPageAsync(TemplateRenderer templates, TenantContext tenant, SiteDocuments documents,
         LuceneIndexRegistry registry, IAntiforgery antiforgery, HttpContext http, CancellationToken cancellationToken, string? done = null, string? error = null)
     {
         var indexes = await documents.GetAsync<LuceneIndexesDocument>(LuceneIndexesDocument.DocumentName, cancellationToken);
+        var skipped = await documents.GetAsync<SkippedItemsDocument>(SkippedItemsDocument.DocumentName, cancellationToken);
         var rows = indexes.Effective().Select(pair =>
         {
             var open = registry.Find(tenant.Name, pair.Key);
-            var state = indexes.PendingRebuild.Contains(pair.Key) ? "rebuild pending" : open?.RebuildReason ?? (open is null ? "not opened on this node yet" : "ok");
+            var state = registry.Refusal(tenant.Name, pair.Key)
+                ?? (indexes.PendingRebuild.Contains(pair.Key) ? "rebuild pending" : open?.RebuildReason ?? (open is null ? "not opened on this node yet" : "ok"));
             return new SearchAdminIndex(pair.Key, pair.Value.AnalyzerName, pair.Value.IndexedContentTypes.Count == 0 ? "*" : string.Join(", ", pair.Value.IndexedContentTypes),
-                open?.DocumentCount ?? 0, open?.Cursor ?? 0, state);
+                open?.DocumentCount ?? 0, open?.Cursor ?? 0, state, skipped.Of(pair.Key).Count);
         }).ToList();
+        var skippedRows = indexes.Effective().Keys
+            .SelectMany(index => skipped.Of(index).Select(item => (Index: index, Item: item)))
+            .OrderByDescending(entry => entry.Item.SkippedUtc)
+            .Select(entry => new SearchAdminSkipped(entry.Index, entry.Item.DisplayText.Length > 0 ? entry.Item.DisplayText : entry.Item.ContentItemId,
+                entry.Item.ContentType, entry.Item.Error, entry.Item.SkippedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                $"{http.Request.PathBase}/admin/content/{Uri.EscapeDataString(entry.Item.ContentItemId)}"))
+            .ToList();
         var tokens = antiforgery.GetAndStoreTokens(http);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var model = new SearchAdminPage
         {
             Lang = english ? "en" : "da",
             Indexes = rows,
+            Skipped = skippedRows,
             Synonyms = await SearchConfigurations.ReadSynonymsAsync(documents, cancellationToken),
             RebuildAction = http.Request.PathBase + "/admin/search/rebuild",
             SynonymsAction = http.Request.PathBase + "/admin/search/synonyms",
@@ -120,10 +149,11 @@ public static class SearchEndpoints
     }
 
     // Rendered to a string first: Kestrel forbids the synchronous writes a TextWriter over the body would make when it fills.
-    private static async Task<IResult> RenderAsync(TemplateRenderer templates, string name, object model, TenantContext tenant, SiteDocuments documents, CancellationToken cancellationToken)
+    private static async Task<IResult> RenderAsync(TemplateRenderer templates, string name, object model, TenantContext tenant, SiteDocuments documents,
+        CancellationToken cancellationToken, int statusCode = StatusCodes.Status200OK)
     {
         await using var html = new StringWriter(CultureInfo.InvariantCulture);
         await templates.RenderAsync(name, model, html, tenant.Name, documents, cancellationToken);
-        return Results.Content(html.ToString(), "text/html; charset=utf-8");
+        return Results.Content(html.ToString(), "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
     }
 }

@@ -19,6 +19,9 @@ public sealed class SearchPage
 
     public required string Query { get; init; }
 
+    /// <summary>Set when the index cannot answer now (being rebuilt): the page says so instead of showing results.</summary>
+    public string? UnavailableText { get; init; }
+
     /// <summary>False before anything was asked: the page shows the search field alone.</summary>
     public bool Searched { get; init; }
 
@@ -117,6 +120,21 @@ internal static class SearchPageBuilder
                 .ToList(),
             PreviousUrl = request.Page > 1 && request.Page <= pageCount + 1 ? Link(request with { Page = request.Page - 1 }) : null,
             NextUrl = request.Page < pageCount ? Link(request with { Page = request.Page + 1 }) : null,
+        };
+    }
+
+    /// <summary>The page with the search field and the honest news that the index is being rebuilt.</summary>
+    public static SearchPage Unavailable(SearchRequest request, string pathBase, CultureInfo culture)
+    {
+        var text = SearchTexts.For(culture);
+        return new SearchPage
+        {
+            Lang = culture.TwoLetterISOLanguageName == "en" ? "en" : "da",
+            Text = text,
+            PathBase = pathBase,
+            Action = pathBase + "/search",
+            Query = request.Query,
+            UnavailableText = text.Unavailable,
         };
     }
 

@@ -23,19 +23,22 @@ public sealed record SearchTexts(
     string Previous,
     string Next,
     string Page,
-    string SkipToResults)
+    string SkipToResults,
+    string Unavailable)
 {
     public static SearchTexts Danish { get; } = new(
         "Søg", "Søg i portalen", "Søg", "Brug \"anførselstegn\" om en frase og -ord for at udelade et ord.",
         "1 resultat", "{0} resultater", "Ingen resultater for «{0}».", "Mente du", "Viser resultater for",
         "Afgræns søgningen", "Indholdstype", "Netværk", "Emne", "Fjern filteret", "Sortér efter", "relevans", "dato",
-        "Sider", "Forrige side", "Næste side", "Side", "Gå til resultaterne");
+        "Sider", "Forrige side", "Næste side", "Side", "Gå til resultaterne",
+        "Søgningen bliver genopbygget – prøv igen om lidt.");
 
     public static SearchTexts English { get; } = new(
         "Search", "Search the portal", "Search", "Use \"quotes\" for a phrase and -word to leave a word out.",
         "1 result", "{0} results", "No results for “{0}”.", "Did you mean", "Showing results for",
         "Narrow the search", "Content type", "Network", "Topic", "Remove the filter", "Sort by", "relevance", "date",
-        "Pages", "Previous page", "Next page", "Page", "Skip to the results");
+        "Pages", "Previous page", "Next page", "Page", "Skip to the results",
+        "Search is being rebuilt – please try again in a moment.");
 
     public static SearchTexts For(System.Globalization.CultureInfo culture) =>
         culture.TwoLetterISOLanguageName == "en" ? English : Danish;

@@ -1,4 +1,5 @@
 using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
 using Netvaerk.Search.Lucene.Indexes;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Indexing;
@@ -9,8 +10,10 @@ namespace Netvaerk.Search.Lucene.Searching;
 
 /// <summary>Searches the current tenant's search index as the current reader: every query is filtered by
 /// the reader's visibility terms, so what they may not read is neither a hit, a count, a facet nor a snippet.</summary>
+/// <remarks>When the index cannot answer (being built, damaged, held by another process) it throws
+/// <see cref="SearchUnavailableException"/>: the page and the API say so, where a 500 or an empty answer would mislead.</remarks>
 public sealed class SearchService(TenantContext tenant, SiteDocuments documents, IReaderContext readers,
-    SearchConfigurations configurations, LuceneIndexRegistry registry, IndexingSignal signal)
+    SearchConfigurations configurations, LuceneIndexRegistry registry, IndexingSignal signal, ILogger<SearchService> logger)
 {
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
         (await SearchWithNamesAsync(request, networkNames: false, cancellationToken)).Results;
@@ -29,24 +32,46 @@ public sealed class SearchService(TenantContext tenant, SiteDocuments documents,
         }
         catch (LockObtainFailedException)
         {
-            // Another process (a command-line rebuild) has the index; the page stays up, empty, until it lets go.
-            return (SearchResults.Empty, new Dictionary<string, string>());
+            // Another process (a command-line rebuild) writes the index; the page stays up until it lets go.
+            throw new SearchUnavailableException("another process is rebuilding the index");
+        }
+        catch (IndexFolderRefusedException)
+        {
+            // Logged by the registry for the administrators; a reader learns no more than that search is down.
+            throw new SearchUnavailableException("the index cannot be opened");
         }
 
         if (index.RebuildReason is not null)
         {
             signal.Pulse(tenant.Name);
+            if (!index.HasCommit)
+            {
+                throw new SearchUnavailableException("the index is being built");
+            }
         }
 
         var terms = Visibility.ReaderTerms(await readers.GetReaderAsync(cancellationToken));
         var queryAnalyzer = configuration.QueryAnalyzer(settings.AnalyzerName);
         var pathBase = tenant.PathBase;
-        return index.Search(searcher =>
+        try
         {
-            var results = IndexQuery.Run(searcher, queryAnalyzer, index.IndexAnalyzer, request, terms, (id, path) => Url(pathBase, id, path));
-            var names = networkNames ? IndexQuery.Titles(searcher, results.Facets.Network.Keys, terms) : new Dictionary<string, string>();
-            return (results, names);
-        });
+            return index.Search(searcher =>
+            {
+                var results = IndexQuery.Run(searcher, queryAnalyzer, index.IndexAnalyzer, request, terms, (id, path) => Url(pathBase, id, path));
+                var names = networkNames ? IndexQuery.Titles(searcher, results.Facets.Network.Keys, terms) : new Dictionary<string, string>();
+                return (results, names);
+            });
+        }
+        catch (Exception error) when (error is not (OperationCanceledException or OutOfMemoryException))
+        {
+            // Whatever reading the index throws is taken for damage: a damaged segment shows as anything from an
+            // IndexOutOfRangeException to nonsense lengths. The index is rebuilt from the database in the background.
+            var rebuilds = index.ReportReadFailure(error);
+            logger.LogError(error, "A search of tenant {Tenant} failed reading its index {Index}; {Action}", tenant.Name, name,
+                rebuilds ? "the index is rebuilt from the database" : "a rebuild for this was started lately, none is started again yet");
+            signal.Pulse(tenant.Name);
+            throw new SearchUnavailableException("reading the index failed", error);
+        }
     }
 
     /// <summary>The item's page: its AutoroutePart path, else its id under /content.</summary>

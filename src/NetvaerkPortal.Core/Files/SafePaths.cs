@@ -157,6 +157,37 @@ public static class OwnedFolders
         }
     }
 
+    /// <summary>
+    /// Marks an existing, unmarked folder as the portal's when everything in it is a file the portal itself would
+    /// have written there (<paramref name="isOwnFile"/>, by name): how a folder made before markers existed is taken
+    /// over. A folder that is a symbolic link, or holds a subfolder, a link or any other file, is left unmarked.
+    /// </summary>
+    /// <returns>True when the folder is the portal's now (marked before, or adopted); false when it was left alone.</returns>
+    public static bool Adopt(string path, string purpose, Func<string, bool> isOwnFile)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(isOwnFile);
+        if (IsOwned(path))
+        {
+            return true;
+        }
+
+        if (!Directory.Exists(path) || new DirectoryInfo(path).LinkTarget is not null)
+        {
+            return false;
+        }
+
+        var foreign = Directory.EnumerateFileSystemEntries(path).Any(entry =>
+            Directory.Exists(entry) || new FileInfo(entry).LinkTarget is not null || !isOwnFile(Path.GetFileName(entry)));
+        if (foreign)
+        {
+            return false;
+        }
+
+        File.WriteAllText(Path.Combine(path, MarkerFileName), purpose);
+        return true;
+    }
+
     /// <summary>True when the portal created <paramref name="path"/> (it holds the marker file and is no symbolic link).</summary>
     public static bool IsOwned(string path) =>
         Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null && File.Exists(Path.Combine(path, MarkerFileName));

@@ -76,7 +76,7 @@ public sealed class RecipePathAttackTests : IDisposable
                 Record.Exception(() => registry.IndexPath(Tenant, name))).ToList());
         });
 
-        Assert.All(refused, error => Assert.IsType<InvalidOperationException>(error));
+        Assert.All(refused, error => Assert.IsType<IndexFolderRefusedException>(error));
         Assert.Contains("Linked", refused[2]!.Message, StringComparison.Ordinal);
         AssertNothingOutsideTouched();
     }

@@ -121,7 +121,7 @@ public sealed class SearchIndexingTests
         try
         {
             var rebuilt = restarted.Services.GetRequiredService<LuceneIndexRegistry>();
-            Assert.True(await EventuallyAsync(() => rebuilt.Find(tenant.Name, LuceneIndexesDocument.DefaultIndexName) is { RebuildReason: null, DocumentCount: 6 }),
+            Assert.True(await Eventually.TrueAsync(() => rebuilt.Find(tenant.Name, LuceneIndexesDocument.DefaultIndexName) is { RebuildReason: null, DocumentCount: 6 }),
                 "the restarted portal did not rebuild the index");
         }
         finally
@@ -228,21 +228,5 @@ public sealed class SearchIndexingTests
         {
             File.WriteAllBytes(file, [1, 2, 3, 4, 5, 6, 7, 8]);
         }
-    }
-
-    // Waits for something the background indexer does; the bound only stops a broken test from hanging.
-    private static async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return condition();
     }
 }
