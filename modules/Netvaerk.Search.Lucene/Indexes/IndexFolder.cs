@@ -51,7 +51,7 @@ internal static partial class IndexFolder
     /// only files recognised as Lucene's, and never write.lock (the lock of whoever writes the index).</summary>
     public static void DeleteIndexFiles(string path)
     {
-        if (!OwnedFolders.IsOwned(path))
+        if (!OwnedFolders.IsOwned(path, Purpose))
         {
             throw new InvalidOperationException($"The folder '{path}' is not one the portal created for an index; nothing in it is deleted.");
         }
@@ -81,7 +81,7 @@ internal static partial class IndexFolder
 
     public static void MarkCleanShutdown(string path)
     {
-        if (OwnedFolders.IsOwned(path))
+        if (OwnedFolders.IsOwned(path, Purpose))
         {
             // Deleted first: whatever is in its place (a link, perhaps) is not written through.
             var mark = Path.Combine(path, CleanShutdownFileName);

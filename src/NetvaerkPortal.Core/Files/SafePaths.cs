@@ -134,17 +134,24 @@ public static partial class SafePaths
 /// <summary>
 /// Marks a folder as one the portal created for a purpose, so that the portal only ever empties or deletes
 /// folders it made itself: a folder without the marker (someone else's, or one a bad name pointed at) is left alone.
+/// The marker names the purpose, and a folder is owned only for that purpose: a tenant's site folder is never
+/// taken for an index folder that a name like "Lucene/.." pointed at.
 /// </summary>
 public static class OwnedFolders
 {
     public const string MarkerFileName = ".netvaerk-owned";
 
     /// <summary>Creates the folder if needed and marks it as the portal's, for <paramref name="purpose"/>.</summary>
-    /// <exception cref="IOException">The folder exists, is not empty, and was not created by the portal.</exception>
+    /// <exception cref="IOException">The folder exists, is not empty, and was not created by the portal for this purpose.</exception>
     public static void CreateOwned(string path, string purpose)
     {
         ArgumentNullException.ThrowIfNull(path);
         var marker = Path.Combine(path, MarkerFileName);
+        if (File.Exists(marker) && !IsOwned(path, purpose))
+        {
+            throw new IOException($"The folder '{path}' belongs to the portal for another purpose ({File.ReadAllText(marker).Trim()}); it is left alone. Choose another name.");
+        }
+
         if (Directory.Exists(path) && !File.Exists(marker) && Directory.EnumerateFileSystemEntries(path).Any())
         {
             throw new IOException($"The folder '{path}' already holds files that the portal did not create; it is left alone. Move them away or choose another name.");
@@ -167,12 +174,12 @@ public static class OwnedFolders
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(isOwnFile);
-        if (IsOwned(path))
+        if (IsOwned(path, purpose))
         {
             return true;
         }
 
-        if (!Directory.Exists(path) || new DirectoryInfo(path).LinkTarget is not null)
+        if (!Directory.Exists(path) || new DirectoryInfo(path).LinkTarget is not null || File.Exists(Path.Combine(path, MarkerFileName)))
         {
             return false;
         }
@@ -188,7 +195,12 @@ public static class OwnedFolders
         return true;
     }
 
-    /// <summary>True when the portal created <paramref name="path"/> (it holds the marker file and is no symbolic link).</summary>
-    public static bool IsOwned(string path) =>
-        Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null && File.Exists(Path.Combine(path, MarkerFileName));
+    /// <summary>True when the portal created <paramref name="path"/> for <paramref name="purpose"/> (its marker file
+    /// names that purpose, and the folder is no symbolic link).</summary>
+    public static bool IsOwned(string path, string purpose)
+    {
+        var marker = Path.Combine(path, MarkerFileName);
+        return Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null && File.Exists(marker)
+            && new FileInfo(marker).LinkTarget is null && string.Equals(File.ReadAllText(marker).Trim(), purpose, StringComparison.Ordinal);
+    }
 }

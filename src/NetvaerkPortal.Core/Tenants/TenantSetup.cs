@@ -79,11 +79,13 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
 
     /// <summary>The site folder, marked as the portal's (<see cref="OwnedFolders"/>); one that already holds someone
     /// else's files is refused rather than taken over.</summary>
+    private const string SiteFolderPurpose = "tenant site folder";
+
     private static void CreateSiteFolder(string sitePath)
     {
         try
         {
-            OwnedFolders.CreateOwned(sitePath, "tenant site folder");
+            OwnedFolders.CreateOwned(sitePath, SiteFolderPurpose);
         }
         catch (IOException)
         {
@@ -96,7 +98,7 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
     private static void RemoveCreated(string sitePath, HashSet<string>? before)
     {
         DatabaseProviders.ReleaseFiles();
-        if (!OwnedFolders.IsOwned(sitePath))
+        if (!OwnedFolders.IsOwned(sitePath, SiteFolderPurpose))
         {
             return;
         }

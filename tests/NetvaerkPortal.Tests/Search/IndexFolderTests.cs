@@ -50,7 +50,7 @@ public sealed class IndexFolderTests
 
         Assert.Contains(Path.GetFileName(database), refused.Message, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(database));
-        Assert.False(OwnedFolders.IsOwned(sitePath));
+        Assert.False(OwnedFolders.IsOwned(sitePath, IndexFolder.Purpose));
     }
 
     [Fact]
@@ -83,11 +83,11 @@ public sealed class IndexFolderTests
         var folder = registry.IndexPath(tenant.Name, LuceneIndexesDocument.DefaultIndexName);
         registry.Close(tenant.Name);
         File.Delete(Path.Combine(folder, OwnedFolders.MarkerFileName));
-        Assert.False(OwnedFolders.IsOwned(folder));
+        Assert.False(OwnedFolders.IsOwned(folder, IndexFolder.Purpose));
 
         Assert.Equal([item.ContentItemId], await site.HitIdsAsync(tenant, Anonymous, "hyldeblomst"));
 
-        Assert.True(OwnedFolders.IsOwned(folder));
+        Assert.True(OwnedFolders.IsOwned(folder, IndexFolder.Purpose));
         Assert.Null(registry.Find(tenant.Name, LuceneIndexesDocument.DefaultIndexName)!.RebuildReason);
     }
 
@@ -120,7 +120,8 @@ public sealed class IndexFolderTests
     [InlineData("_0.cfs", true)]
     [InlineData("_a_Lucene41_0.tim", true)]
     [InlineData("_3_1.liv", true)]
-    [InlineData(".netvaerk-owned", true)]
+    // A marker the portal wrote for another purpose (here: none) is never adopted: such a folder is someone else's.
+    [InlineData(".netvaerk-owned", false)]
     [InlineData("portal.db", false)]
     [InlineData("_notes.txt", false)]
     [InlineData("segments", false)]
