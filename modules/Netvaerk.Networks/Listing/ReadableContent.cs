@@ -29,7 +29,7 @@ public sealed class ReadableContent(NetworksDbContext db, ContentManager content
             }
 
             var count = request.CountTotal ? await rows.CountAsync(cancellationToken) : -1;
-            var page = await rows.OrderByDescending(r => r.ModifiedUtc).ThenBy(r => r.Id).Skip(request.Skip).Take(request.Take).Select(r => r.ContentItemId).ToListAsync(cancellationToken);
+            var page = await rows.OrderByDescending(r => r.ModifiedUtc).ThenByDescending(r => r.Id).Skip(request.Skip).Take(request.Take).Select(r => r.ContentItemId).ToListAsync(cancellationToken);
             return (count, page);
         }, cancellationToken);
 
@@ -41,14 +41,17 @@ public sealed class ReadableContent(NetworksDbContext db, ContentManager content
     }
 
     /// <summary>The same rules as <see cref="Visibility.CanRead"/>, as a query over the index.</summary>
+    /// <remarks>The flags are compared with a parameter, not as bare booleans: only "Published = @p" lets SQLite walk
+    /// the (Published, ModifiedUtc) index newest first and stop after the page, instead of sorting every readable row.</remarks>
     private static IQueryable<ContentVisibilityIndex> Readable(IQueryable<ContentVisibilityIndex> rows, Reader reader, bool publishedOnly)
     {
+        var yes = true;
         if (reader.CanReadEverything)
         {
-            return publishedOnly ? rows.Where(r => r.Published) : rows.Where(r => r.Latest);
+            return publishedOnly ? rows.Where(r => r.Published == yes) : rows.Where(r => r.Latest == yes);
         }
 
-        rows = rows.Where(r => r.Published);
+        rows = rows.Where(r => r.Published == yes);
         if (!reader.IsAuthenticated)
         {
             return rows.Where(r => r.Visibility == Visibility.Public);
