@@ -61,6 +61,7 @@ public static class PortalHostExtensions
         services.AddAntiforgery();
 
         services.AddScoped<ContentDefinitionManager>();
+        services.Configure<ContentDefinitionOptions>(options => options.AddShapes(ContentPartShape.Platform));
         services.AddScoped<ContentManager>();
         services.AddSingleton<Indexing.IndexingSignal>();
         services.AddSingleton<Display.TemplateRenderer>();

@@ -27,6 +27,5 @@ public static class HomePage
         return items.Take(count).ToList();
     }
 
-    public static string Url(string pathBase, ContentItem item) =>
-        pathBase + "/" + (item.Text("AutoroutePart", "Path") is { Length: > 0 } path ? path : "content/" + Uri.EscapeDataString(item.ContentItemId));
+    public static string Url(string pathBase, ContentItem item) => ContentUrls.Of(pathBase, item);
 }
