@@ -51,7 +51,9 @@ public static class JsonInput
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         if (frames.Count >= MaxDepth)
                         {
-                            throw new JsonInputException(Field(frames, key), $"The JSON is nested deeper than {MaxDepth} levels. Flatten it.");
+                            // Named by the top-level key (the part), not by a path 32 keys long.
+                            var top = Field(frames, key)?.Split('.')[0];
+                            throw new JsonInputException(top, $"{(top is null ? "The JSON" : $"'{top}'")} is nested deeper than {MaxDepth} levels. Flatten it.");
                         }
 
                         frames.Add((reader.TokenType == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.Ordinal) : null, key));
