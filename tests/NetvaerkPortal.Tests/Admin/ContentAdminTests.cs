@@ -113,6 +113,39 @@ public sealed class ContentAdminTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Markdown_nested_too_deeply_is_refused_in_danish_and_its_preview_shows_it_as_plain_text()
+    {
+        using var editor = await SignedInAsync("redaktoer");
+        var body = new string('>', 30_000);
+
+        var refused = await editor.SubmitAsync("/admin/content/new?type=KnowledgeArticle", With(Article("Dybt citat", body), "publish"));
+        var preview = await editor.SubmitAsync("/admin/content/new?type=KnowledgeArticle", With(Article("Dybt citat", body), "preview"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("højst 32 niveauer er tilladt", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("class=\"plain-text\"", await preview.Content.ReadAsStringAsync());
+        Assert.Empty(await ListAsync("KnowledgeArticle", "Dybt citat"));
+    }
+
+    [Theory]
+    [InlineData("p.TitlePart.Title", "Faktura\u202Efdp.exe", "tekstretningstegnet U+202E")]
+    [InlineData("p.TitlePart.Title", "Klokke\u0007tegn", "kontroltegnet U+0007")]
+    [InlineData("p.AutoroutePart.Path", "\\\\evil.example/phish", "kan ikke bruges som adresse")]
+    [InlineData("p.AutoroutePart.Path", "viden/../hemmelig", "kan ikke bruges som adresse")]
+    public async Task Control_characters_and_paths_that_are_not_slugs_are_refused_in_danish(string field, string value, string message)
+    {
+        using var editor = await SignedInAsync("redaktoer");
+        var before = (await ListAsync("KnowledgeArticle")).Count;
+
+        var response = await editor.SubmitAsync("/admin/content/new?type=KnowledgeArticle", With(Set(Article("Tegn og stier"), field, value), "publish"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(before, (await ListAsync("KnowledgeArticle")).Count);
+    }
+
+    [Fact]
     public async Task Preview_renders_markdown_without_anything_that_can_run()
     {
         using var editor = await SignedInAsync("redaktoer");
