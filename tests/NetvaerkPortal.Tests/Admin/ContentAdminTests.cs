@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Content;
+using NetvaerkPortal.Data;
 using NetvaerkPortal.Security;
 using NetvaerkPortal.Tenants;
 using NetvaerkPortal.Tests.Infrastructure;
@@ -143,6 +145,28 @@ public sealed class ContentAdminTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Equal(before, (await ListAsync("KnowledgeArticle")).Count);
+    }
+
+    [Fact]
+    public async Task An_item_stored_with_a_part_its_type_does_not_define_can_still_be_edited_and_the_part_is_left_out()
+    {
+        using var editor = await SignedInAsync("redaktoer");
+        var id = IdFrom(await editor.SubmitAsync("/admin/content/new?type=KnowledgeArticle", With(Article("Importeret"), "publish")));
+        await using (var scope = _portal.Services.GetRequiredService<TenantScopes>().Create(_portal.Store.Find("Default")!))
+        {
+            // As an import from before parts were checked left it: Orchard Core's ContainedPart beside the type's own parts.
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var record = await db.ContentItems.SingleAsync(r => r.ContentItemId == id && r.Latest);
+            record.Data = record.Data[..^1] + ",\"ContainedPart\":{\"ListContentItemId\":\"x\"}}";
+            await db.SaveChangesAsync();
+        }
+
+        var saved = await editor.SubmitAsync($"/admin/content/{id}", With(Article("Importeret og rettet"), "publish"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var item = await GetAsync(id, VersionOptions.Published);
+        Assert.Equal("Importeret og rettet", item?.DisplayText);
+        Assert.Null(item?.Part("ContainedPart"));
     }
 
     [Fact]
