@@ -175,6 +175,6 @@ public static class ContentFuzz
     /// <summary>Markdown: a random sequence of constructs, sometimes one repeated hundreds or thousands of times (deep nesting).</summary>
     public static readonly Gen<string> Markdown = Gen.Frequency(
         (6, Token.Array[0, 120].Select(string.Concat)),
-        (2, Gen.Select(Token, Gen.Int[10, 3_000], Token.Array[0, 20], (token, count, tail) => string.Concat(Enumerable.Repeat(token, count)) + string.Concat(tail))),
+        (2, Gen.Select(Token, Gen.Int[10, 2_000], Token.Array[0, 20], (token, count, tail) => string.Concat(Enumerable.Repeat(token, count)) + string.Concat(tail))),
         (1, Gen.Select(Token.Array[1, 4], Gen.Int[10, 400], (tokens, count) => string.Concat(Enumerable.Repeat(string.Concat(tokens), count)))));
 }
