@@ -19,7 +19,11 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {
-        services.Configure<ContentDefinitionOptions>(options => options.Types.AddRange(NetworkContentTypes.Definitions));
+        services.Configure<ContentDefinitionOptions>(options =>
+        {
+            options.Types.AddRange(NetworkContentTypes.Definitions);
+            options.AddShapes(NetworkPartShapes.All);
+        });
 
         services.AddDbContext<NetworksDbContext>(
             (provider, options) => DatabaseProviders.ConfigureModule(

@@ -66,6 +66,7 @@ public static class PortalHostExtensions
         services.AddOutputCache(options => options.AddPolicy(AnonymousPageCache.PolicyName, new AnonymousPageCache()));
 
         services.AddScoped<ContentDefinitionManager>();
+        services.Configure<ContentDefinitionOptions>(options => options.AddShapes(ContentPartShape.Platform));
         services.AddScoped<ContentManager>();
         services.AddSingleton<Indexing.IndexingSignal>();
         services.AddSingleton<Display.TemplateRenderer>();

@@ -18,7 +18,12 @@ internal static class ApiResults
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "The content was refused.");
 
-    public static ValidationProblem Invalid(ContentValidationException error) => Invalid(error.Field ?? BodyField, error.Reason);
+    /// <summary>Every field the refusal concerns is named under "errors" (e.g. each unknown part).</summary>
+    public static ValidationProblem Invalid(ContentValidationException error) =>
+        TypedResults.ValidationProblem(
+            (error.Fields.Count > 0 ? error.Fields : [BodyField]).Distinct(StringComparer.Ordinal).ToDictionary(field => field, _ => new[] { error.Reason }, StringComparer.Ordinal),
+            detail: error.Reason,
+            title: "The content was refused.");
 
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{what} does not exist, or you may not read it.");

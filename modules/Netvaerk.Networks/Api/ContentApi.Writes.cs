@@ -25,16 +25,24 @@ public static partial class ContentApi
             return ApiResults.Invalid("ContentType", "ContentType is missing. Name the item's content type, e.g. \"KnowledgeArticle\".");
         }
 
+        if (await CheckShapeAsync(content, item, cancellationToken) is { } malformed)
+        {
+            return malformed;
+        }
+
+        var access = await readers.GetAccessAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(item.ContentItemId))
         {
             item.ContentItemId = ContentManager.NewId();
         }
-        else if ((await content.ListVersionsAsync(item.ContentItemId, cancellationToken)).Count > 0)
+        else if (await content.IsIdUsedAsync(item.ContentItemId, cancellationToken))
         {
-            return ApiResults.Conflict($"The ContentItemId '{item.ContentItemId}' is already used. Leave it out for a new id, or PUT /api/content/{{id}} to change an item.");
+            // Whether an id is taken is itself something only those who may read the item learn.
+            return access.IsEditor || await ReadableVersionAsync(access, content, item.ContentItemId, cancellationToken) is not null
+                ? ApiResults.Conflict($"The ContentItemId '{item.ContentItemId}' is already used. Leave it out for a new id, or PUT /api/content/{{id}} to change an item.")
+                : ApiResults.NotFound($"Content item '{item.ContentItemId}'");
         }
 
-        var access = await readers.GetAccessAsync(cancellationToken);
         if (access.UserId is not { } owner)
         {
             return ApiResults.Forbidden("Your sign-in does not belong to a user of this site. Sign in here, or use a token made here.");
@@ -61,7 +69,7 @@ public static partial class ContentApi
         string contentItemId, HttpContext http, NetworkReaderContext readers, ContentManager content, CancellationToken cancellationToken)
     {
         var access = await readers.GetAccessAsync(cancellationToken);
-        var existing = await content.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
+        var existing = ContentIds.IsValid(contentItemId) ? await content.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken) : null;
         if (existing is null || await ReadableVersionAsync(access, content, contentItemId, cancellationToken) is null)
         {
             return ApiResults.NotFound($"Content item '{contentItemId}'");
@@ -90,6 +98,11 @@ public static partial class ContentApi
 
         item.ContentItemId = contentItemId;
         item.ContentType = existing.ContentType;
+        if (await CheckShapeAsync(content, item, cancellationToken) is { } malformed)
+        {
+            return malformed;
+        }
+
         Stamp(item, owner: existing.Owner, author: access.UserName);
         NetworkPartsHandler.ApplyVisibilityDefault(item);
         if (!ContentPermissions.CanUpdate(access, existing, item))
@@ -110,7 +123,19 @@ public static partial class ContentApi
         string contentItemId, NetworkReaderContext readers, ContentManager content, CancellationToken cancellationToken)
     {
         var access = await readers.GetAccessAsync(cancellationToken);
+        if (!ContentIds.IsValid(contentItemId))
+        {
+            return ApiResults.NotFound($"Content item '{contentItemId}'");
+        }
+
         var existing = await content.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
+        if (existing is null && access.IsEditor && await content.ExistsAsync(contentItemId, cancellationToken))
+        {
+            // Stored in a shape the portal can no longer read: editors can still remove it.
+            await content.DeleteAsync(contentItemId, cancellationToken);
+            return TypedResults.NoContent();
+        }
+
         if (existing is null || await ReadableVersionAsync(access, content, contentItemId, cancellationToken) is null)
         {
             return ApiResults.NotFound($"Content item '{contentItemId}'");
@@ -134,6 +159,21 @@ public static partial class ContentApi
         item.CreatedUtc = null;
         item.ModifiedUtc = null;
         item.PublishedUtc = null;
+    }
+
+    /// <summary>The item's id, type, parts and fields (<see cref="ContentItemShape"/>), checked before anything looks at
+    /// permissions or defaults, so that a malformed item is a 400 naming the field, whoever sends it.</summary>
+    private static async Task<ValidationProblem?> CheckShapeAsync(ContentManager content, ContentItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await content.CheckShapeAsync(item, cancellationToken);
+            return null;
+        }
+        catch (ContentValidationException error)
+        {
+            return ApiResults.Invalid(error);
+        }
     }
 
     private static async Task<ValidationProblem?> SaveAsync(ContentManager content, ContentItem item, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public sealed record AntiforgeryTokenResponse(string HeaderName, string Token);
 
 /// <summary>/api/content: list, read, create, update and delete content items in Orchard Core content JSON.
 /// This file maps the routes and answers the reads; ContentApi.Writes.cs answers the writes.
-/// Reads follow <see cref="Visibility"/> (an item the reader may not read is 404, as if it did not exist);
+/// Reads follow <see cref="Visibility"/> (an item the reader may not read, or an id not of <see cref="ContentIds"/>' shape, is 404, as if it did not exist);
 /// writes follow <see cref="ContentPermissions"/>; a draft is shown only to those who may edit it.</summary>
 public static partial class ContentApi
 {
@@ -74,7 +74,7 @@ public static partial class ContentApi
         string contentItemId, NetworkReaderContext readers, ContentManager content, CancellationToken cancellationToken)
     {
         var access = await readers.GetAccessAsync(cancellationToken);
-        var item = await ReadableVersionAsync(access, content, contentItemId, cancellationToken);
+        var item = ContentIds.IsValid(contentItemId) ? await ReadableVersionAsync(access, content, contentItemId, cancellationToken) : null;
         return item is null ? ApiResults.NotFound($"Content item '{contentItemId}'") : TypedResults.Ok(ContentJson.Write(item));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,20 +61,21 @@ public static class MembersApi
         }
 
         var body = await ApiResults.ReadBodyAsync(http.Request, cancellationToken);
-        SetMemberRequest? request = null;
-        try
+        if (body is null)
         {
-            request = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize<SetMemberRequest>(body, JsonOptions);
-        }
-        catch (JsonException error)
-        {
-            return ApiResults.Invalid(ApiResults.BodyField, "The body is not valid JSON: " + error.Message);
+            return ApiResults.TooLarge();
         }
 
-        var role = NetworkRoles.Parse(request?.Role ?? NetworkRoles.Member);
+        var (request, invalid) = ReadRequest(body);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var role = NetworkRoles.Parse(request.Role ?? NetworkRoles.Member);
         if (role is null)
         {
-            return ApiResults.Invalid("Role", $"'{request?.Role}' is not a network role. Use \"{NetworkRoles.Member}\" or \"{NetworkRoles.Coordinator}\" (tovholder).");
+            return ApiResults.Invalid("Role", $"'{request.Role}' is not a network role. {RoleRule}");
         }
 
         if (await users.FindByNameAsync(userName) is not { } user)
@@ -105,7 +107,7 @@ public static class MembersApi
     /// <summary>404 for a network the reader may not see (or that does not exist), 403 when they see it but may not do this.</summary>
     private static async Task<ProblemHttpResult?> CheckAsync(ReaderAccess access, ContentManager content, string networkId, bool manage, CancellationToken cancellationToken)
     {
-        var network = await content.GetAsync(networkId, VersionOptions.Latest, cancellationToken);
+        var network = ContentIds.IsValid(networkId) ? await content.GetAsync(networkId, VersionOptions.Latest, cancellationToken) : null;
         var visible = network is { ContentType: NetworkContentTypes.Network }
             && (access.IsEditor || access.Reader.NetworkIds.Contains(networkId)
                 || await content.GetAsync(networkId, VersionOptions.Published, cancellationToken) is { } published && Visibility.CanRead(access.Reader, published));
@@ -120,5 +122,56 @@ public static class MembersApi
             : "Only the network's members, editors and administrators see who its members are.");
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private static readonly string RoleRule = $"Use \"{NetworkRoles.Member}\" or \"{NetworkRoles.Coordinator}\" (tovholder), e.g. {{\"Role\": \"{NetworkRoles.Member}\"}}.";
+
+    /// <summary>The body by the same rules as content JSON (<see cref="JsonInput"/>): an object whose only field is Role,
+    /// a text or null; anything else is a 400 that says what the field must be.</summary>
+    private static (SetMemberRequest Request, ValidationProblem? Invalid) ReadRequest(string body)
+    {
+        var none = new SetMemberRequest(null);
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return (none, null);
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = JsonInput.Parse(body);
+        }
+        catch (JsonInputException error)
+        {
+            return (none, ApiResults.Invalid(error.Field ?? ApiResults.BodyField, error.Message));
+        }
+
+        if (node is not JsonObject fields)
+        {
+            return (none, ApiResults.Invalid(ApiResults.BodyField, $"The body must be a JSON object. {RoleRule}"));
+        }
+
+        string? role = null;
+        var seen = false;
+        foreach (var (key, value) in fields)
+        {
+            if (!string.Equals(key, "Role", StringComparison.OrdinalIgnoreCase))
+            {
+                return (none, ApiResults.Invalid(key, $"'{key}' is not a field of a membership; the only field is Role. {RoleRule}"));
+            }
+
+            if (seen)
+            {
+                return (none, ApiResults.Invalid(key, $"Role is given twice. {RoleRule}"));
+            }
+
+            seen = true;
+            if (value is not null && (value is not JsonValue text || text.GetValueKind() != JsonValueKind.String))
+            {
+                return (none, ApiResults.Invalid("Role", $"Role must be a text (a JSON string). {RoleRule}"));
+            }
+
+            role = value?.GetValue<string>();
+        }
+
+        return (new SetMemberRequest(role), null);
+    }
 }

@@ -115,7 +115,7 @@ public sealed class NetworkPartsHandler : IContentHandler
             throw new ContentValidationException(item.ContentItemId, field, "A network cannot belong to another network. Remove NetworkItemPart.");
         }
 
-        var exists = networkId.Length <= 64 && await db.ContentItems.AnyAsync(
+        var exists = ContentIds.IsValid(networkId) && await db.ContentItems.AnyAsync(
             r => r.ContentItemId == networkId && r.Latest && r.ContentType == NetworkContentTypes.Network, cancellationToken);
         if (!exists)
         {

@@ -58,7 +58,7 @@ public static class ItemPage
             if (item.Text(part, field) is { Length: > 0 } value)
             {
                 // Authors write these fields in Markdown too (ground rules are usually a list).
-                facts.Append("<dt>").Append(Html.Encode(label)).Append("</dt><dd>").Append(markdown.ToSafeHtml(value)).Append("</dd>");
+                facts.Append("<dt>").Append(Html.Encode(label)).Append("</dt><dd>").Append(markdown.ToSafeHtml(value, $"item {item.ContentItemId} {part}.{field}")).Append("</dd>");
             }
         }
 
@@ -70,7 +70,7 @@ public static class ItemPage
         });
         page.Append("<dl class=\"facts\">").Append(facts).Append("</dl>");
 
-        page.Append("<div class=\"body\">").Append(markdown.ToSafeHtml(item.Text("MarkdownBodyPart", "Markdown"))).Append("</div>");
+        page.Append("<div class=\"body\">").Append(markdown.ToSafeHtml(item.Text("MarkdownBodyPart", "Markdown"), $"item {item.ContentItemId} MarkdownBodyPart.Markdown")).Append("</div>");
 
         if (item.Part("TagsPart")?["Tags"] is JsonArray tags && tags.Count > 0)
         {

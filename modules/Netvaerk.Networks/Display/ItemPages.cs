@@ -25,7 +25,7 @@ public static class ItemPages
     }
 
     private static async Task<IResult> ByIdAsync(string contentItemId, HttpContext http, CancellationToken cancellationToken) =>
-        await RenderAsync(contentItemId, http, cancellationToken);
+        await RenderAsync(ContentIds.IsValid(contentItemId) ? contentItemId : null, http, cancellationToken);
 
     private static async Task<IResult> ByPathAsync(string segment, string? rest, HttpContext http, PortalDbContext db, CancellationToken cancellationToken)
     {

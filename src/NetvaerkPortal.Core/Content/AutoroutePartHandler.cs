@@ -1,10 +1,14 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NetvaerkPortal.Data;
 
 namespace NetvaerkPortal.Content;
 
-/// <summary>Checks AutoroutePart paths and keeps the AutorouteIndex table in step with every write.</summary>
-public sealed class AutoroutePartHandler : IContentHandler
+/// <summary>Checks AutoroutePart paths and keeps the AutorouteIndex table in step with every write. A path is a
+/// slug: lowercase letters a–z, digits and '-', with '/' between segments ("viden/moedestruktur"); surrounding
+/// slashes and spaces are trimmed and capitals lowered, anything else ('..', '\', '.', spaces, '%') is refused,
+/// so a path can never climb out of the site or become a link to another host.</summary>
+public sealed partial class AutoroutePartHandler : IContentHandler
 {
     public const int MaxPathLength = 1024;
 
@@ -17,11 +21,11 @@ public sealed class AutoroutePartHandler : IContentHandler
         }
 
         var normalized = Normalize(path);
-        if (normalized.Length == 0 || normalized.Length > MaxPathLength || normalized.Contains("//", StringComparison.Ordinal)
-            || normalized.Split('/').Any(segment => segment is "." or ".."))
+        if (!IsValidPath(normalized))
         {
             throw new ContentValidationException(item.ContentItemId, "AutoroutePart.Path",
-                "'{0}' is not a usable URL path. Use lowercase words joined by '-' and '/', e.g. 'viden/moedestruktur'.", path);
+                "'{0}' is not a usable URL path. Use lowercase letters a–z, digits and '-', with '/' between the parts, e.g. 'viden/moedestruktur'.",
+                path.Length <= 80 ? path : path[..80] + "…");
         }
 
         item.GetOrCreatePart("AutoroutePart")["Path"] = normalized;
@@ -50,4 +54,10 @@ public sealed class AutoroutePartHandler : IContentHandler
     }
 
     public static string Normalize(string path) => path.Trim().Trim('/').ToLowerInvariant();
+
+    /// <summary>Is this (normalized) path a slug path the portal would store?</summary>
+    public static bool IsValidPath(string? path) => path is { Length: > 0 and <= MaxPathLength } && SlugPath().IsMatch(path);
+
+    [GeneratedRegex("^[a-z0-9-]+(/[a-z0-9-]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPath();
 }

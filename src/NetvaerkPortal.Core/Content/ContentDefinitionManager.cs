@@ -12,6 +12,9 @@ public sealed class ContentDefinitionManager(SiteDocuments documents, IOptions<C
     private Dictionary<string, ContentTypeDefinition>? _types;
     private StoredDefinitions? _stored;
 
+    /// <summary>The fields each part may hold (<see cref="ContentDefinitionOptions.PartShapes"/>), by part name.</summary>
+    public IReadOnlyDictionary<string, ContentPartShape> PartShapes => codeDefinitions.Value.PartShapes;
+
     public async Task<IReadOnlyCollection<ContentTypeDefinition>> ListTypesAsync(CancellationToken cancellationToken = default) =>
         (await LoadAsync(cancellationToken)).Values;
 

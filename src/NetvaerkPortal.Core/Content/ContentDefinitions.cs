@@ -43,4 +43,17 @@ public sealed class ContentDefinitionOptions
     public List<ContentTypeDefinition> Types { get; } = [];
 
     public List<ContentPartDefinition> Parts { get; } = [];
+
+    /// <summary>The fields each part (by part name) may hold; modules add their parts' shapes, or fields to a shape.</summary>
+    public Dictionary<string, ContentPartShape> PartShapes { get; } = new(StringComparer.Ordinal);
+
+    public void AddShapes(IEnumerable<ContentPartShape> shapes)
+    {
+        foreach (var shape in shapes)
+        {
+            PartShapes[shape.PartName] = PartShapes.TryGetValue(shape.PartName, out var existing)
+                ? existing with { Fields = existing.Fields.Concat(shape.Fields).GroupBy(f => f.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal) }
+                : shape;
+        }
+    }
 }

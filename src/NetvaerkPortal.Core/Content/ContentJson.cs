@@ -16,24 +16,43 @@ public static class ContentJson
 
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    /// <summary>Reads content JSON from outside (an API body): malformed JSON, a key given twice, a lone surrogate,
+    /// too deep nesting and properties of the wrong JSON type are refused naming the field.</summary>
     public static ContentItem Parse(string json)
     {
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            node = JsonInput.Parse(json);
         }
-        catch (JsonException error)
+        catch (JsonInputException error)
         {
-            throw new ContentValidationException(null, null,
-                $"The content JSON is malformed at line {error.LineNumber + 1}, column {error.BytePositionInLine + 1}: {FirstSentence(error.Message)}");
+            throw new ContentValidationException(null, error.Field, error.Message);
         }
 
-        return node is JsonObject obj ? Read(obj) : throw new ContentValidationException(null, null, "The content JSON must be an object.");
+        return node is JsonObject obj ? ReadChecked(obj) : throw new ContentValidationException(null, (string?)null, "The content JSON must be an object.");
     }
 
+    /// <summary>Reads an item already parsed elsewhere (a recipe's content step) by the same rules as <see cref="Parse"/>.</summary>
     public static ContentItem Read(JsonObject json)
     {
+        string text;
+        try
+        {
+            text = json.ToJsonString();
+        }
+        catch (Exception error) when (error is InvalidOperationException or JsonException or ArgumentException)
+        {
+            // A lone surrogate cannot be written back out; too deep nesting neither.
+            throw new ContentValidationException(null, (string?)null, "The item cannot be read: {0} Send valid Unicode text nested at most {1} levels deep.", FirstSentence(error.Message), JsonInput.MaxDepth);
+        }
+
+        return Parse(text);
+    }
+
+    private static ContentItem ReadChecked(JsonObject json)
+    {
+        CheckItemProperties(json);
         var item = new ContentItem
         {
             ContentItemId = String(json, "ContentItemId") ?? "",
@@ -59,13 +78,26 @@ public static class ContentJson
             if (value is not JsonObject)
             {
                 throw new ContentValidationException(item.ContentItemId, name,
-                    $"'{name}' must be a JSON object (a content part), but it is {Kind(value)}.");
+                    "'{0}' must be a JSON object (a content part), but it is {1}.", name, Kind(value));
             }
 
             item.Parts[name] = value.DeepClone();
         }
 
         return item;
+    }
+
+    /// <summary>The item's own properties are read ignoring case, so "ContentType" and "contentType" together are one key given twice.</summary>
+    private static void CheckItemProperties(JsonObject json)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, _) in json)
+        {
+            if (ItemProperties.Contains(name) && !seen.TryAdd(name, name))
+            {
+                throw new ContentValidationException(null, name, "The key '{0}' is given twice (as '{1}' and '{0}'). Send each key once.", name, seen[name]);
+            }
+        }
     }
 
     public static JsonObject Write(ContentItem item)
@@ -97,8 +129,8 @@ public static class ContentJson
         {
             null => null,
             JsonValue value when value.TryGetValue<string>(out var text) => text,
-            var other => throw new ContentValidationException(String(json, "ContentItemId") is { } id && name != "ContentItemId" ? id : null, name,
-                $"'{name}' must be a string, but it is {Kind(other)}."),
+            var other => throw new ContentValidationException(name != "ContentItemId" ? String(json, "ContentItemId") : null, name,
+                "'{0}' must be a string, but it is {1}.", name, Kind(other)),
         };
 
     private static bool Bool(JsonObject json, string name) =>
@@ -106,7 +138,7 @@ public static class ContentJson
         {
             null => false,
             JsonValue value when value.TryGetValue<bool>(out var flag) => flag,
-            var other => throw new ContentValidationException(String(json, "ContentItemId"), name, $"'{name}' must be true or false, but it is {Kind(other)}."),
+            var other => throw new ContentValidationException(String(json, "ContentItemId"), name, "'{0}' must be true or false, but it is {1}.", name, Kind(other)),
         };
 
     private static DateTime? Date(JsonObject json, string name)
@@ -122,7 +154,7 @@ public static class ContentJson
             return date;
         }
 
-        throw new ContentValidationException(String(json, "ContentItemId"), name, $"'{name}' is not a date: '{text}'. Use ISO 8601, e.g. 2026-09-01T08:00:00Z.");
+        throw new ContentValidationException(String(json, "ContentItemId"), name, "'{0}' is not a date: '{1}'. Use ISO 8601, e.g. 2026-09-01T08:00:00Z.", name, text.Length <= 40 ? text : text[..40] + "…");
     }
 
     private static JsonNode? Get(JsonObject json, string name)
@@ -138,7 +170,8 @@ public static class ContentJson
         return null;
     }
 
-    private static string Kind(JsonNode? node) => node switch
+    /// <summary>What a JSON value is, in words for a message ("a number", "an array").</summary>
+    internal static string Kind(JsonNode? node) => node switch
     {
         null => "null",
         JsonArray => "an array",

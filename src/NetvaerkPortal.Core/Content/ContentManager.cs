@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using NetvaerkPortal.Audit;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Indexing;
@@ -8,7 +9,8 @@ namespace NetvaerkPortal.Content;
 
 /// <summary>Creates, versions, publishes and removes content items of the current tenant. Every write
 /// runs in one transaction that also updates the index tables and appends one indexing-log row; it
-/// keeps the invariants "exactly one Latest version per item" and "at most one Published".</summary>
+/// keeps the invariants "exactly one Latest version per item" and "at most one Published". Every write is
+/// checked by <see cref="ContentItemShape"/> first; every read skips (and logs) a stored version that cannot be read.</summary>
 public sealed class ContentManager(
     PortalDbContext db,
     ContentDefinitionManager definitions,
@@ -16,7 +18,8 @@ public sealed class ContentManager(
     TimeProvider clock,
     TenantContext tenant,
     IndexingSignal indexingSignal,
-    AuditLog audit)
+    AuditLog audit,
+    ILogger<ContentManager> logger)
 {
     public async Task<ContentItem> NewAsync(string contentType, CancellationToken cancellationToken = default)
     {
@@ -30,19 +33,27 @@ public sealed class ContentManager(
         var query = db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == contentItemId);
         query = version == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
         var record = await query.FirstOrDefaultAsync(cancellationToken);
-        return record is null ? null : ContentRecords.ToItem(record);
+        return record is null ? null : Read(record);
     }
+
+    /// <summary>Has any version, deleted ones included, ever used this id?</summary>
+    public Task<bool> IsIdUsedAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        db.ContentItems.AnyAsync(r => r.ContentItemId == contentItemId, cancellationToken);
+
+    /// <summary>Does the item have a latest version, readable or not? (An editor may delete one that cannot be read.)</summary>
+    public Task<bool> ExistsAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        db.ContentItems.AnyAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
 
     public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken = default)
     {
         var record = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemVersionId == contentItemVersionId, cancellationToken);
-        return record is null ? null : ContentRecords.ToItem(record);
+        return record is null ? null : Read(record);
     }
 
     /// <summary>Every stored version of an item, newest first.</summary>
     public async Task<IReadOnlyList<ContentItem>> ListVersionsAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         (await db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == contentItemId).OrderByDescending(r => r.Id).ToListAsync(cancellationToken))
-        .Select(ContentRecords.ToItem).ToList();
+        .Select(Read).OfType<ContentItem>().ToList();
 
     public async Task<IReadOnlyList<ContentItem>> ListAsync(string? contentType, VersionOptions version, int skip = 0, int take = 50, CancellationToken cancellationToken = default)
     {
@@ -54,7 +65,7 @@ public sealed class ContentManager(
         }
 
         var records = await query.OrderByDescending(r => r.ModifiedUtc).ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return records.Select(ContentRecords.ToItem).ToList();
+        return records.Select(Read).OfType<ContentItem>().ToList();
     }
 
     /// <summary>The published (or latest) versions of the given items that have one; for indexers catching up in batches.</summary>
@@ -62,7 +73,7 @@ public sealed class ContentManager(
     {
         var query = db.ContentItems.AsNoTracking().Where(r => contentItemIds.Contains(r.ContentItemId));
         query = version == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
-        return (await query.ToListAsync(cancellationToken)).Select(ContentRecords.ToItem).ToList();
+        return (await query.ToListAsync(cancellationToken)).Select(Read).OfType<ContentItem>().ToList();
     }
 
     /// <summary>Published (or latest) versions in storage order after the row <paramref name="afterRecordId"/>, for
@@ -77,7 +88,7 @@ public sealed class ContentManager(
         }
 
         var records = await query.OrderBy(r => r.Id).Take(take).ToListAsync(cancellationToken);
-        return (records.Select(ContentRecords.ToItem).ToList(), records.Count > 0 ? records[^1].Id : afterRecordId);
+        return (records.Select(Read).OfType<ContentItem>().ToList(), records.Count > 0 ? records[^1].Id : afterRecordId);
     }
 
     /// <summary>Saves the item as its latest version: a draft is updated in place, a published latest gets a new draft version on top.</summary>
@@ -188,25 +199,31 @@ public sealed class ContentManager(
         }, cancellationToken);
     }
 
-    private async Task ValidateAsync(ContentItem item, CancellationToken cancellationToken)
+    /// <summary>Checks what can be checked without the handlers: the id, the type, and the item's shape
+    /// (<see cref="ContentItemShape"/>). The API calls this before it looks at permissions, so that a malformed
+    /// item is a 400 whoever sends it.</summary>
+    public async Task<ContentTypeDefinition> CheckShapeAsync(ContentItem item, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(item.ContentItemId))
-        {
-            item.ContentItemId = NewId();
-        }
-        else if (item.ContentItemId.Length > 64)
-        {
-            throw new ContentValidationException(item.ContentItemId[..20] + "…", "ContentItemId", "ContentItemId is longer than 64 characters.");
-        }
-
         if (string.IsNullOrWhiteSpace(item.ContentType))
         {
             throw new ContentValidationException(item.ContentItemId, "ContentType", "ContentType is missing. Name the item's content type.");
         }
 
         var type = await definitions.GetTypeAsync(item.ContentType, cancellationToken)
-            ?? throw new ContentValidationException(item.ContentItemId, "ContentType", "Unknown content type '{0}'. Define it in a module or a recipe's ContentDefinition step first.", item.ContentType);
+            ?? throw new ContentValidationException(ContentIds.IsValid(item.ContentItemId) ? item.ContentItemId : null, "ContentType",
+                "Unknown content type '{0}'. Define it in a module or a recipe's ContentDefinition step first.", item.ContentType.Length <= 64 ? item.ContentType : item.ContentType[..64] + "…");
+        ContentItemShape.Check(item, type, definitions.PartShapes);
+        return type;
+    }
 
+    private async Task ValidateAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(item.ContentItemId))
+        {
+            item.ContentItemId = NewId();
+        }
+
+        var type = await CheckShapeAsync(item, cancellationToken);
         foreach (var part in type.Parts.Where(p => p.Required))
         {
             if (item.Part(part.Name) is null)
@@ -224,6 +241,8 @@ public sealed class ContentManager(
         {
             await handler.ValidateAsync(item, type, db, cancellationToken);
         }
+
+        ContentItemShape.CheckSize(item, ContentRecords.Serialize(item).Length);
     }
 
     private async Task WriteAsync(string contentItemId, IndexingChange change, Action<List<ContentItemRecord>> apply, CancellationToken cancellationToken)
@@ -236,7 +255,7 @@ public sealed class ContentManager(
 
             var latest = versions.SingleOrDefault(v => v.Latest);
             var published = versions.SingleOrDefault(v => v.Published);
-            var write = new ContentWrite(contentItemId, latest is null ? null : ContentRecords.ToItem(latest), published is null ? null : ContentRecords.ToItem(published));
+            var write = new ContentWrite(contentItemId, latest is null ? null : Readable(latest), published is null ? null : Readable(published));
             foreach (var handler in handlers)
             {
                 await handler.WrittenAsync(write, db, cancellationToken);
@@ -268,6 +287,15 @@ public sealed class ContentManager(
         }
     }
 
+    private ContentItem? Read(ContentItemRecord record) => ContentRecords.Read(record, logger);
+
+    /// <summary>A version that stays latest or published after a write must be readable; one that is not can only be deleted.</summary>
+    private static ContentItem Readable(ContentItemRecord record) =>
+        ContentRecords.TryRead(record) is ({ } item, _)
+            ? item
+            : throw new ContentValidationException(record.ContentItemId, (string?)null,
+                "The item's stored content cannot be read (it was stored before today's limits). Delete it, or import a corrected version.");
+
     private static ContentItemRecord RequireLatest(string contentItemId, List<ContentItemRecord> versions) =>
         versions.SingleOrDefault(v => v.Latest)
         ?? throw new ContentItemNotFoundException(contentItemId);
@@ -295,10 +323,10 @@ public sealed class ContentManager(
     };
 
     private static string FreshVersionId(string proposed, List<ContentItemRecord> versions) =>
-        string.IsNullOrEmpty(proposed) || versions.Any(v => v.ContentItemVersionId == proposed) ? NewId() : proposed;
+        !ContentIds.IsValid(proposed) || versions.Any(v => v.ContentItemVersionId == proposed) ? NewId() : proposed;
 
-    /// <summary>A 26-character id like Orchard Core's, unique without coordination.</summary>
-    public static string NewId() => Guid.CreateVersion7().ToString("N")[..26];
+    /// <summary>A 26-character id like Orchard Core's, unique without coordination (<see cref="ContentIds"/>).</summary>
+    public static string NewId() => ContentIds.New();
 }
 
 public sealed class ContentItemNotFoundException(string contentItemId)

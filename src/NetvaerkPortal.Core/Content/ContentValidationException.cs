@@ -8,10 +8,16 @@ namespace NetvaerkPortal.Content;
 public sealed class ContentValidationException : Exception
 {
     public ContentValidationException(string? contentItemId, string? field, string template, params object?[] arguments)
+        : this(contentItemId, field is null ? [] : [field], template, arguments)
+    {
+    }
+
+    /// <summary>A refusal that concerns several fields at once (e.g. every unknown part), each named under "errors".</summary>
+    public ContentValidationException(string? contentItemId, IReadOnlyList<string> fields, string template, params object?[] arguments)
         : base(Describe(contentItemId, Format(template, arguments)))
     {
         ContentItemId = contentItemId;
-        Field = field;
+        Fields = fields;
         Template = template;
         Arguments = arguments;
         Reason = Format(template, arguments);
@@ -19,7 +25,10 @@ public sealed class ContentValidationException : Exception
 
     public string? ContentItemId { get; }
 
-    public string? Field { get; }
+    /// <summary>The first field concerned, or null when the refusal concerns the item as a whole.</summary>
+    public string? Field => Fields.Count > 0 ? Fields[0] : null;
+
+    public IReadOnlyList<string> Fields { get; }
 
     public string Reason { get; }
 

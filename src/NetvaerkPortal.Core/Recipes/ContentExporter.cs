@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Security;
@@ -9,8 +10,9 @@ namespace NetvaerkPortal.Recipes;
 /// <summary>Writes a tenant's content as an Orchard Core recipe: the content types it uses and a
 /// "content" step with each item's published version and, where one exists, its newer draft.
 /// The command line exports everything (an administrator's tool on the server); the API passes the
-/// reader, and then only the versions that reader may read are written.</summary>
-public sealed class ContentExporter(PortalDbContext db, ContentDefinitionManager definitions)
+/// reader, and then only the versions that reader may read are written. A version stored in a shape the
+/// portal cannot read is left out and logged, so one bad item never fails the export.</summary>
+public sealed class ContentExporter(PortalDbContext db, ContentDefinitionManager definitions, ILogger<ContentExporter> logger)
 {
     public async Task<JsonObject> ExportAsync(string tenantName, string? contentType, CancellationToken cancellationToken = default) =>
         await ExportAsync(tenantName, contentType, reader: null, cancellationToken);
@@ -24,16 +26,15 @@ public sealed class ContentExporter(PortalDbContext db, ContentDefinitionManager
             query = query.Where(r => r.ContentType == contentType);
         }
 
-        var records = await query.OrderBy(r => r.CreatedUtc).ThenBy(r => r.ContentItemId).ThenBy(r => r.Id).ToListAsync(cancellationToken);
-        if (reader is not null)
-        {
-            records = records.Where(r => Visibility.CanRead(reader, ContentRecords.ToItem(r))).ToList();
-        }
+        var records = (await query.OrderBy(r => r.CreatedUtc).ThenBy(r => r.ContentItemId).ThenBy(r => r.Id).ToListAsync(cancellationToken))
+            .Select(r => ContentRecords.Read(r, logger)).OfType<ContentItem>()
+            .Where(item => reader is null || Visibility.CanRead(reader, item))
+            .ToList();
 
         var items = new JsonArray();
-        foreach (var record in records.Where(r => r.Published).Concat(records.Where(r => r.Latest && !r.Published)))
+        foreach (var item in records.Where(r => r.Published).Concat(records.Where(r => r.Latest && !r.Published)))
         {
-            items.Add(ContentJson.Write(ContentRecords.ToItem(record)));
+            items.Add(ContentJson.Write(item));
         }
 
         var types = new JsonArray();

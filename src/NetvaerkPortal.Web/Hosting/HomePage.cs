@@ -9,6 +9,5 @@ public static class HomePage
     public static async Task<IReadOnlyList<ContentItem>> LatestReadableAsync(IReadableContent readable, Reader reader, int count, CancellationToken cancellationToken) =>
         (await readable.ListAsync(reader, new ContentListRequest(null, null, 0, count, CountTotal: false, PublishedOnly: true), cancellationToken)).Items;
 
-    public static string Url(string pathBase, ContentItem item) =>
-        pathBase + "/" + (item.Text("AutoroutePart", "Path") is { Length: > 0 } path ? path : "content/" + Uri.EscapeDataString(item.ContentItemId));
+    public static string Url(string pathBase, ContentItem item) => ContentUrls.Of(pathBase, item);
 }

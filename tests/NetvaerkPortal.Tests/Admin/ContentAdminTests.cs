@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Content;
+using NetvaerkPortal.Data;
 using NetvaerkPortal.Security;
 using NetvaerkPortal.Tenants;
 using NetvaerkPortal.Tests.Infrastructure;
@@ -110,6 +112,61 @@ public sealed class ContentAdminTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Adressen 'viden/samme' bruges allerede", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.DoesNotContain(await ListAsync("KnowledgeArticle"), i => i.DisplayText == "Anden");
+    }
+
+    [Fact]
+    public async Task Markdown_nested_too_deeply_is_refused_in_danish_and_its_preview_shows_it_as_plain_text()
+    {
+        using var editor = await SignedInAsync("redaktoer");
+        var body = new string('>', 30_000);
+
+        var refused = await editor.SubmitAsync("/admin/content/new?type=KnowledgeArticle", With(Article("Dybt citat", body), "publish"));
+        var preview = await editor.SubmitAsync("/admin/content/new?type=KnowledgeArticle", With(Article("Dybt citat", body), "preview"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("højst 32 niveauer er tilladt", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("class=\"plain-text\"", await preview.Content.ReadAsStringAsync());
+        Assert.Empty(await ListAsync("KnowledgeArticle", "Dybt citat"));
+    }
+
+    [Theory]
+    [InlineData("p.TitlePart.Title", "Faktura\u202Efdp.exe", "tekstretningstegnet U+202E")]
+    [InlineData("p.TitlePart.Title", "Klokke\u0007tegn", "kontroltegnet U+0007")]
+    [InlineData("p.AutoroutePart.Path", "\\\\evil.example/phish", "kan ikke bruges som adresse")]
+    [InlineData("p.AutoroutePart.Path", "viden/../hemmelig", "kan ikke bruges som adresse")]
+    public async Task Control_characters_and_paths_that_are_not_slugs_are_refused_in_danish(string field, string value, string message)
+    {
+        using var editor = await SignedInAsync("redaktoer");
+        var before = (await ListAsync("KnowledgeArticle")).Count;
+
+        var response = await editor.SubmitAsync("/admin/content/new?type=KnowledgeArticle", With(Set(Article("Tegn og stier"), field, value), "publish"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(before, (await ListAsync("KnowledgeArticle")).Count);
+    }
+
+    [Fact]
+    public async Task An_item_stored_with_a_part_its_type_does_not_define_can_still_be_edited_and_the_part_is_left_out()
+    {
+        using var editor = await SignedInAsync("redaktoer");
+        var id = IdFrom(await editor.SubmitAsync("/admin/content/new?type=KnowledgeArticle", With(Article("Importeret"), "publish")));
+        await using (var scope = _portal.Services.GetRequiredService<TenantScopes>().Create(_portal.Store.Find("Default")!))
+        {
+            // As an import from before parts were checked left it: Orchard Core's ContainedPart beside the type's own parts.
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var record = await db.ContentItems.SingleAsync(r => r.ContentItemId == id && r.Latest);
+            record.Data = record.Data[..^1] + ",\"ContainedPart\":{\"ListContentItemId\":\"x\"}}";
+            await db.SaveChangesAsync();
+        }
+
+        var saved = await editor.SubmitAsync($"/admin/content/{id}", With(Article("Importeret og rettet"), "publish"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var item = await GetAsync(id, VersionOptions.Published);
+        Assert.Equal("Importeret og rettet", item?.DisplayText);
+        Assert.Null(item?.Part("ContainedPart"));
     }
 
     [Fact]

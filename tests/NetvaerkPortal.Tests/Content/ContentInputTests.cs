@@ -70,13 +70,13 @@ public sealed class ContentInputTests
     {
         await using var host = PortalTestHost.Create();
         var tenant = await host.CreateTenantAsync("Input");
-        var item = ContentJson.Parse("""{"ContentItemId": "ukendt1", "ContentType": "Opskrift", "TitlePart": {"Title": "Æblekage"}}""");
+        var item = ContentJson.Parse("""{"ContentItemId": "ukendt00000000000000000001", "ContentType": "Opskrift", "TitlePart": {"Title": "Æblekage"}}""");
 
         var refused = await Assert.ThrowsAsync<ContentValidationException>(() => PublishAsync(host, tenant, item));
 
-        Assert.Equal("ukendt1", refused.ContentItemId);
+        Assert.Equal("ukendt00000000000000000001", refused.ContentItemId);
         Assert.Equal("ContentType", refused.Field);
-        Assert.Contains("'ukendt1'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("'ukendt00000000000000000001'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("'Opskrift'", refused.Message, StringComparison.Ordinal);
         await ExpectNoContentAsync(host, tenant);
     }
@@ -86,13 +86,13 @@ public sealed class ContentInputTests
     {
         await using var host = PortalTestHost.Create();
         var tenant = await host.CreateTenantAsync("Input");
-        var item = ContentJson.Parse("""{"ContentItemId": "utitel1", "ContentType": "Article", "MarkdownBodyPart": {"Markdown": "Uden titel"}}""");
+        var item = ContentJson.Parse("""{"ContentItemId": "utitel00000000000000000001", "ContentType": "Article", "MarkdownBodyPart": {"Markdown": "Uden titel"}}""");
 
         var refused = await Assert.ThrowsAsync<ContentValidationException>(() => PublishAsync(host, tenant, item));
 
-        Assert.Equal("utitel1", refused.ContentItemId);
+        Assert.Equal("utitel00000000000000000001", refused.ContentItemId);
         Assert.Equal("TitlePart", refused.Field);
-        Assert.Contains("'utitel1'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("'utitel00000000000000000001'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("'TitlePart'", refused.Message, StringComparison.Ordinal);
         await ExpectNoContentAsync(host, tenant);
     }

@@ -13,8 +13,9 @@ namespace NetvaerkPortal.Tests.Search;
 /// content types the default search index holds.</summary>
 public sealed class SearchTestSite : IAsyncDisposable
 {
-    public static readonly string NetworkA = "netvaerk-a";
-    public static readonly string NetworkB = "netvaerk-b";
+    // Content item ids have Orchard's shape: 26 lowercase letters and digits.
+    public static readonly string NetworkA = "netvaerkaaaaaaaaaaaaaaaaaa";
+    public static readonly string NetworkB = "netvaerkbbbbbbbbbbbbbbbbbb";
 
     public static readonly Reader Anonymous = Reader.Anonymous;
     public static readonly Reader MemberOfA = new("member-a", false, new HashSet<string> { NetworkA });
@@ -99,6 +100,16 @@ public static class SearchTestContent
     public static IServiceCollection AddSearchTestContentTypes(this IServiceCollection services) =>
         services.Configure<ContentDefinitionOptions>(options =>
         {
+            // The tests tag every type; an item holds only the parts its type defines, so the module's types get TagsPart
+            // here as a recipe's ContentDefinition step could give it to them.
+            for (var i = 0; i < options.Types.Count; i++)
+            {
+                if (Types.Contains(options.Types[i].Name) && !options.Types[i].HasPart("TagsPart"))
+                {
+                    options.Types[i] = options.Types[i] with { Parts = [.. options.Types[i].Parts, new ContentTypePartDefinition("TagsPart", "TagsPart", [])] };
+                }
+            }
+
             foreach (var name in Types.Where(name => options.Types.All(type => type.Name != name)))
             {
                 options.Types.Add(new ContentTypeDefinition(name, name,

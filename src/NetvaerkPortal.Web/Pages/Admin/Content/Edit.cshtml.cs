@@ -92,6 +92,13 @@ public sealed class EditModel(ContentManager content, ContentDefinitionManager d
                 Item.Owner = Item.Author = User.Identity?.Name ?? "";
             }
 
+            // Parts the type does not define (Orchard Core's ContainedPart on an item imported before parts were checked)
+            // are neither shown nor used here; saving leaves them out rather than refusing an edit the editor cannot fix.
+            foreach (var undefined in Item.Parts.Select(p => p.Key).Where(name => Type.FindPart(name) is null).ToList())
+            {
+                Item.Parts.Remove(undefined);
+            }
+
             Item.Author = User.Identity?.Name ?? Item.Author;
             if (action == "publish")
             {
