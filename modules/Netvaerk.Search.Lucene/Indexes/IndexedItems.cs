@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NetvaerkPortal.Content;
@@ -30,41 +29,32 @@ internal sealed class IndexedItems(PortalDbContext db, ContentManager content, L
         return (rows.Select(row => row.ContentItemId).ToList(), rows.Count > 0 ? rows[^1].Id : afterRecordId);
     }
 
-    /// <summary>The items that have a version the index holds, by id; those that cannot be read go to <paramref name="unreadable"/>.</summary>
+    /// <summary>The items that have a version the index holds, by id; those whose stored version cannot be read go to
+    /// <paramref name="unreadable"/> (the content manager leaves them out of what it returns, and says why in the log).</summary>
     public async Task<IReadOnlyDictionary<string, ContentItem>> ReadAsync(IReadOnlyList<string> ids, IDictionary<string, SkippedItem> unreadable,
         CancellationToken cancellationToken)
     {
-        try
+        var items = (await content.GetManyAsync(ids, Version, cancellationToken)).ToDictionary(item => item.ContentItemId, StringComparer.Ordinal);
+        var missing = ids.Where(id => !items.ContainsKey(id)).ToList();
+        if (missing.Count == 0)
         {
-            return (await content.GetManyAsync(ids, Version, cancellationToken)).ToDictionary(item => item.ContentItemId, StringComparer.Ordinal);
-        }
-        catch (Exception error) when (IsUnreadable(error))
-        {
-            // One of them is broken: read them one by one to learn which.
+            return items;
         }
 
-        var items = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
-        foreach (var id in ids)
+        var records = index.Settings.IndexLatest
+            ? db.ContentItems.AsNoTracking().Where(record => record.Latest)
+            : db.ContentItems.AsNoTracking().Where(record => record.Published);
+        foreach (var record in await records.Where(record => missing.Contains(record.ContentItemId)).ToListAsync(cancellationToken))
         {
-            try
+            // Missing because it has no such version (deleted, unpublished) is fine; missing because it cannot be read is a skip.
+            if (ContentRecords.TryRead(record) is (null, { } problem))
             {
-                var found = await content.GetManyAsync([id], Version, cancellationToken);
-                if (found.Count > 0)
-                {
-                    items[id] = found[0];
-                }
-            }
-            catch (Exception error) when (IsUnreadable(error))
-            {
-                unreadable[id] = await UnreadableAsync(id, error, cancellationToken);
+                unreadable[record.ContentItemId] = await UnreadableAsync(record.ContentItemId, new FormatException(problem), cancellationToken);
             }
         }
 
         return items;
     }
-
-    // The stored item's own fault: its JSON. A database that fails is not an item's fault, and fails the batch.
-    private static bool IsUnreadable(Exception error) => error is JsonException or ArgumentException or FormatException;
 
     private async Task<SkippedItem> UnreadableAsync(string id, Exception error, CancellationToken cancellationToken)
     {

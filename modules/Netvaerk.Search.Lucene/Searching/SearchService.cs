@@ -1,6 +1,7 @@
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Netvaerk.Search.Lucene.Indexes;
+using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Indexing;
 using NetvaerkPortal.Security;
@@ -74,9 +75,7 @@ public sealed class SearchService(TenantContext tenant, SiteDocuments documents,
         }
     }
 
-    /// <summary>The item's page: its AutoroutePart path, else its id under /content.</summary>
-    public static string Url(string pathBase, string contentItemId, string? path) =>
-        string.IsNullOrEmpty(path)
-            ? $"{pathBase}/content/{Uri.EscapeDataString(contentItemId)}"
-            : $"{pathBase}/{string.Join('/', path.Trim('/').Split('/').Select(Uri.EscapeDataString))}";
+    /// <summary>The item's page: its AutoroutePart path when that is a slug, else its id under /content
+    /// (an old stored path such as "\\evil.example/x" never becomes an off-site link).</summary>
+    public static string Url(string pathBase, string contentItemId, string? path) => ContentUrls.Of(pathBase, contentItemId, path);
 }

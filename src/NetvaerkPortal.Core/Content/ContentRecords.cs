@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace NetvaerkPortal.Content;
 
 /// <summary>Maps between stored version rows and content items.</summary>
-internal static class ContentRecords
+public static class ContentRecords
 {
     /// <summary>The stored version as an item, or null (logged) when its parts cannot be read by today's rules:
     /// not JSON, a key twice, a lone surrogate, or nested deeper than <see cref="JsonInput.MaxDepth"/> (stored before

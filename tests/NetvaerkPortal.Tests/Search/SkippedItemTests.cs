@@ -80,7 +80,7 @@ public sealed class SkippedItemTests
         Assert.Equal([after.ContentItemId], await site.HitIdsAsync(tenant, Editor, "skovsyre"));
         var skipped = Assert.Single(await SkippedAsync(site, tenant));
         Assert.Equal((broken.ContentItemId, "KnowledgeArticle", "Dybt indhold"), (skipped.ContentItemId, skipped.ContentType, skipped.DisplayText));
-        Assert.Contains("depth", skipped.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("nested deeper", skipped.Error, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
