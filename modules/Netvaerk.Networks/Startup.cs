@@ -40,6 +40,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IPersonalDataHandler, NetworkMembershipPersonalData>();
 
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         services.AddScoped<NetworkMembers>();
         services.AddScoped<NetworkReaderContext>();
         services.AddScoped<IReaderContext>(provider => provider.GetRequiredService<NetworkReaderContext>());

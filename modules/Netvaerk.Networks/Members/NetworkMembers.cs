@@ -71,8 +71,18 @@ public sealed class NetworkMembers(NetworksDbContext db, PortalDbContext portal,
         db.InPortalTransactionAsync(() => db.Members.Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken), cancellationToken);
 
     /// <summary>Removes every membership of a network (when the network is deleted, inside that write's transaction).</summary>
+    /// <remarks>Each former member's stamp changes too, so no reader resolved from their old memberships outlives the network.</remarks>
     public Task<int> RemoveNetworkAsync(string networkId, CancellationToken cancellationToken = default) =>
-        db.InPortalTransactionAsync(() => db.Members.Where(m => m.NetworkContentItemId == networkId).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+        db.InPortalTransactionAsync(async () =>
+        {
+            var userIds = await db.Members.Where(m => m.NetworkContentItemId == networkId).Select(m => m.UserId).ToListAsync(cancellationToken);
+            foreach (var userId in userIds)
+            {
+                await UserSessions.UserChangedAsync(portal, userId, cancellationToken);
+            }
+
+            return await db.Members.Where(m => m.NetworkContentItemId == networkId).ExecuteDeleteAsync(cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Runs a change in the caller's transaction or one of its own, and writes the audit entry it staged with it.</summary>
     private Task<T> AuditedAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken) =>

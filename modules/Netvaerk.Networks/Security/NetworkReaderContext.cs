@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Netvaerk.Networks.Members;
 using NetvaerkPortal.Security;
 using NetvaerkPortal.Tenants;
@@ -11,19 +13,46 @@ namespace Netvaerk.Networks.Security;
 /// access token) of this tenant, their roles and network memberships, read from the tenant's database
 /// so that a removed user, role or membership counts at once. Outside a request (command line, indexer)
 /// the reader is anonymous.</summary>
+/// <remarks>A resolved reader is kept briefly per user and security stamp: every request has its stamp checked against
+/// the database first (the session check, or the token's fresh principal), and every change of role or membership
+/// gives a new stamp, so a kept reader is never one the user has lost.</remarks>
 public sealed class NetworkReaderContext(
     IHttpContextAccessor http,
     UserManager<PortalUser> users,
     NetworkMembers members,
-    TenantContext tenant) : IReaderContext
+    TenantContext tenant,
+    IMemoryCache cache,
+    IOptions<IdentityOptions> identity) : IReaderContext
 {
+    private static readonly TimeSpan KeepFor = TimeSpan.FromSeconds(30);
+
     private ReaderAccess? _access;
 
     public async Task<Reader> GetReaderAsync(CancellationToken cancellationToken = default) =>
         (await GetAccessAsync(cancellationToken)).Reader;
 
     public async Task<ReaderAccess> GetAccessAsync(CancellationToken cancellationToken = default) =>
-        _access ??= await ResolveAsync(http.HttpContext?.User, cancellationToken);
+        _access ??= await CachedAsync(http.HttpContext?.User, cancellationToken);
+
+    private async Task<ReaderAccess> CachedAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken)
+    {
+        var stamp = principal?.Identity?.IsAuthenticated == true ? principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) : null;
+        var userId = stamp is null ? null : users.GetUserId(principal!);
+        if (stamp is null || userId is null)
+        {
+            return await ResolveAsync(principal, cancellationToken);
+        }
+
+        var key = (typeof(ReaderAccess), tenant.Name, userId, stamp);
+        if (cache.TryGetValue(key, out ReaderAccess? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var access = await ResolveAsync(principal, cancellationToken);
+        cache.Set(key, access, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = KeepFor, Size = 1 });
+        return access;
+    }
 
     private async Task<ReaderAccess> ResolveAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken)
     {
