@@ -34,6 +34,7 @@ public static class PortalApplication
 
         builder.AddPortalServices();
         builder.Services.AddHealthChecks();
+        builder.Services.AddMemoryCache();
         builder.Services.AddOpenApi();
         // Danish letters stay letters in the HTML instead of becoming character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

@@ -36,6 +36,21 @@ public sealed class AnonymousPageCacheTests(NetworkPortal portal)
     }
 
     [Fact]
+    public async Task A_members_kept_front_page_shows_a_new_network_note_at_once_and_never_to_another_network()
+    {
+        using var memberOfX = portal.Client(ReaderKind.MemberOfX);
+        using var memberOfY = portal.Client(ReaderKind.MemberOfY);
+        await FrontPageAsync(memberOfX);
+        await FrontPageAsync(memberOfY);
+        var title = "Ny note i X " + Guid.NewGuid().ToString("N")[..8];
+
+        await portal.PublishAsync(portal.Alfa, NetworkPortal.Item("MeetingNote", title, "Tekst", Visibility.Network, portal.NetworkX));
+
+        Assert.Contains(title, await FrontPageAsync(memberOfX), StringComparison.Ordinal);
+        Assert.DoesNotContain(title, await FrontPageAsync(memberOfY), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cached_pages_follow_the_readers_language()
     {
         using var danish = portal.Client(ReaderKind.Anonymous);
