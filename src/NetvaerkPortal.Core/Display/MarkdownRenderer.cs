@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Ganss.Xss;
 using Markdig;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,6 +26,10 @@ public sealed class MarkdownRenderer(ILogger<MarkdownRenderer> logger)
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
+    // Rendering and sanitising cost far more than a page's other work, and the same text always gives the same
+    // HTML: keep recent results, bounded by their size in characters.
+    private static readonly MemoryCache Rendered = new(new MemoryCacheOptions { SizeLimit = 64_000_000 });
+
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     public MarkdownRenderer()
@@ -40,6 +45,18 @@ public sealed class MarkdownRenderer(ILogger<MarkdownRenderer> logger)
             return "";
         }
 
+        if (Rendered.TryGetValue(markdown, out string? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var html = Render(markdown, source);
+        Rendered.Set(markdown, html, new MemoryCacheEntryOptions { Size = markdown.Length + html.Length, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return html;
+    }
+
+    private string Render(string markdown, string? source)
+    {
         var measure = MarkdownNesting.Measure(markdown);
         if (!measure.Acceptable)
         {
