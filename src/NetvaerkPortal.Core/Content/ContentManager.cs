@@ -247,8 +247,7 @@ public sealed class ContentManager(
 
     private async Task WriteAsync(string contentItemId, IndexingChange change, Action<List<ContentItemRecord>> apply, CancellationToken cancellationToken)
     {
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        await db.InTransactionAsync(async () =>
         {
             var versions = await db.ContentItems.Where(r => r.ContentItemId == contentItemId).ToListAsync(cancellationToken);
             apply(versions);
@@ -263,28 +262,12 @@ public sealed class ContentManager(
 
             db.IndexingLog.Add(new IndexingLogEntry { ContentItemId = contentItemId, Kind = change, CreatedUtc = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
+            return true;
+        }, cancellationToken);
 
-            // Inside a caller's transaction (a recipe) the pulse may come before the commit; the indexers'
-            // timer then picks the rows up.
-            indexingSignal.Pulse(tenant.Name);
-        }
-        catch
-        {
-            // Nothing staged by a failed write may ride along with a later SaveChanges.
-            db.ChangeTracker.Clear();
-            throw;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        // Inside a caller's transaction (a recipe) the pulse may come before the commit; the indexers'
+        // timer then picks the rows up.
+        indexingSignal.Pulse(tenant.Name);
     }
 
     private ContentItem? Read(ContentItemRecord record) => ContentRecords.Read(record, logger);
