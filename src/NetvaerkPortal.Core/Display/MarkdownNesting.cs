@@ -309,6 +309,12 @@ public static class MarkdownNesting
                 return false;
             }
 
+            // A backtick fence's info string holds no backtick; "```a```" opens a code span, not a fence.
+            if (text[position] == '`' && text.IndexOf('`', position + length, end - position - length) >= 0)
+            {
+                return false;
+            }
+
             _fence = text[position];
             _fenceLength = length;
             return true;

@@ -23,6 +23,7 @@ public sealed class MarkdownNestingTests
         { "strikethrough", Repeat("~~a ", 40) },
         { "HTML tags", Repeat("<div>", 40) },
         { "HTML tags across paragraphs", Repeat("<b>\n\n", 40) },
+        { "brackets after backticks that open a code span, not a fence (CI seed 6i4vCKHdxPj8)", Repeat("```[# |", 350) },
     };
 
     [Theory]
