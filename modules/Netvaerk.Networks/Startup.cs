@@ -9,6 +9,7 @@ using Netvaerk.Networks.Members;
 using Netvaerk.Networks.Security;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
 using NetvaerkPortal.PersonalData;
 using NetvaerkPortal.Security;
@@ -46,6 +47,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IReaderContext>(provider => provider.GetRequiredService<NetworkReaderContext>());
         services.AddScoped<ReadableContent>();
         services.AddScoped<IReadableContent>(provider => provider.GetRequiredService<ReadableContent>());
+        services.AddFrontPageSection<LatestItemsSection>();
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)

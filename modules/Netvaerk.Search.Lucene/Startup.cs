@@ -1,4 +1,3 @@
-using Fluid;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,6 +5,7 @@ using Netvaerk.Search.Lucene.Indexes;
 using Netvaerk.Search.Lucene.Pages;
 using Netvaerk.Search.Lucene.Searching;
 using Netvaerk.Search.Lucene.Security;
+using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
 using NetvaerkPortal.Recipes;
 using NetvaerkPortal.Security;
@@ -27,18 +27,9 @@ public sealed class Startup : ModuleStartup
         services.AddHttpContextAccessor();
         services.TryAddScoped<IReaderContext, RoleReaderContext>();
 
-        services.Configure<TemplateOptions>(options =>
-        {
-            options.MemberAccessStrategy.Register<SearchPage>();
-            options.MemberAccessStrategy.Register<SearchTexts>();
-            options.MemberAccessStrategy.Register<SearchPageHit>();
-            options.MemberAccessStrategy.Register<SearchPageFacet>();
-            options.MemberAccessStrategy.Register<SearchPageLink>();
-            options.MemberAccessStrategy.Register<SearchPageField>();
-            options.MemberAccessStrategy.Register<SearchAdminPage>();
-            options.MemberAccessStrategy.Register<SearchAdminIndex>();
-            options.MemberAccessStrategy.Register<SearchAdminSkipped>();
-        });
+        services.AddMenuEntry(new MenuEntry(Menus.Main, "Søg", "/search", 10, Manifest.Id));
+        services.AddMenuEntry(new MenuEntry(Menus.Admin, "Søgning", "/admin/search", 60, Manifest.Id, [PortalRoles.Administrator], "Indeks, genopbygning og synonymer"));
+        services.AddFrontPageSection<SearchFrontPageSection>();
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes) => routes.MapSearch();

@@ -69,7 +69,7 @@ public static class PortalHostExtensions
         services.Configure<ContentDefinitionOptions>(options => options.AddShapes(ContentPartShape.Platform));
         services.AddScoped<ContentManager>();
         services.AddSingleton<Indexing.IndexingSignal>();
-        services.AddSingleton<Display.TemplateRenderer>();
+        services.AddPortalDisplay();
         services.AddScoped<IContentHandler, AutoroutePartHandler>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddRecipes();
@@ -79,6 +79,27 @@ public static class PortalHostExtensions
             Startup(module)?.ConfigureServices(services);
         }
 
+        return services;
+    }
+
+    /// <summary>The display layer: templates from modules, themes and tenants; the layout; menus; the one localizer.</summary>
+    private static IServiceCollection AddPortalDisplay(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ModuleTemplates>();
+        services.AddSingleton<TemplateProblems>();
+        services.AddSingleton<TemplateResolver>();
+        services.AddSingleton<SiteDisplays>();
+        services.AddScoped<PageDisplay>();
+        services.Configure<Fluid.TemplateOptions>(options =>
+        {
+            // Templates see view models only (records built for them), never services or entities, so member access is open.
+            options.MemberAccessStrategy = Fluid.UnsafeMemberAccessStrategy.Instance;
+            // A tenant's template cannot loop the server to a halt.
+            options.MaxSteps = 1_000_000;
+            options.MaxRecursion = 50;
+            LiquidFilters.Register(options);
+        });
         return services;
     }
 

@@ -1,4 +1,4 @@
 using NetvaerkPortal.Modules;
 
 [assembly: Module("Netvaerk.Theme", "Netværk-tema", Dependencies = ["Netvaerk.Content"],
-    Description = "Liquid layouts and templates for the public pages.")]
+    Category = "Theme", Description = "The layout, styles and page templates every page is rendered with.")]

@@ -7,7 +7,6 @@ using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Display;
 using NetvaerkPortal.Security;
-using NetvaerkPortal.Tenants;
 
 namespace Netvaerk.Networks.Display;
 
@@ -15,8 +14,6 @@ namespace Netvaerk.Networks.Display;
 /// may not read answers 404, exactly like one that does not exist, so its existence does not leak.</summary>
 public static class ItemPages
 {
-    private const string NotFoundHtml = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Siden findes ikke – Netværk Portal</title></head><body><main><h1>Siden findes ikke</h1><p>Siden findes ikke, eller du har ikke adgang til den. Er du medlem, så log ind og prøv igen.</p></main></body></html>""";
-
     public static void MapItemPages(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/content/{contentItemId}", ByIdAsync).ExcludeFromDescription().CacheOutput(AnonymousPageCache.PolicyName);
@@ -44,10 +41,11 @@ public static class ItemPages
         var reader = await services.GetRequiredService<IReaderContext>().GetReaderAsync(cancellationToken);
         if (item is null || !Visibility.CanRead(reader, item))
         {
-            return Results.Content(NotFoundHtml, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            // The layer's 404 page: the same as for an address that never existed.
+            return Results.NotFound();
         }
 
-        var html = ItemPage.Render(item, services.GetRequiredService<TenantContext>().Name, http.Request.PathBase, services.GetRequiredService<MarkdownRenderer>());
-        return Results.Content(html, "text/html; charset=utf-8");
+        var shape = ItemDisplay.Build(item, http.Request.PathBase, services.GetRequiredService<MarkdownRenderer>());
+        return await services.GetRequiredService<PageDisplay>().PageAsync([$"Content-{item.ContentType}", "Content"], shape, new PageOptions(shape.Title), cancellationToken);
     }
 }

@@ -47,8 +47,7 @@ public static class SearchEndpoints
         }
     }
 
-    private static async Task<IResult> SearchPageAsync(SearchService search, TemplateRenderer templates, TenantContext tenant, SiteDocuments documents,
-        HttpContext http, CancellationToken cancellationToken,
+    private static async Task<IResult> SearchPageAsync(SearchService search, PageDisplay display, HttpContext http, CancellationToken cancellationToken,
         string? q = null, string? type = null, string? network = null, string? tag = null, string? page = null, string? pageSize = null, string? sort = null)
     {
         var request = SearchRequest.FromQueryString(q, type, network, tag, page, pageSize, sort);
@@ -61,17 +60,17 @@ public static class SearchEndpoints
                 ? await search.SearchWithNamesAsync(request, networkNames: true, cancellationToken)
                 : (null, new Dictionary<string, string>());
             var model = SearchPageBuilder.Build(request, results, names, pathBase, CultureInfo.CurrentUICulture);
-            return await RenderAsync(templates, "Search", model, tenant, documents, cancellationToken);
+            return await display.PageAsync(["Search"], model, new PageOptions(Title(model)), cancellationToken);
         }
         catch (SearchUnavailableException)
         {
             http.Response.Headers.RetryAfter = SearchUnavailableException.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             var model = SearchPageBuilder.Unavailable(request, pathBase, CultureInfo.CurrentUICulture);
-            return await RenderAsync(templates, "Search", model, tenant, documents, cancellationToken, StatusCodes.Status503ServiceUnavailable);
+            return await display.PageAsync(["Search"], model, new PageOptions(Title(model), StatusCode: StatusCodes.Status503ServiceUnavailable), cancellationToken);
         }
     }
 
-    private static async Task<IResult> AdminPageAsync(TemplateRenderer templates, TenantContext tenant, SiteDocuments documents,
+    private static async Task<IResult> AdminPageAsync(PageDisplay display, TenantContext tenant, SiteDocuments documents,
         LuceneIndexRegistry registry, IAntiforgery antiforgery, HttpContext http, CancellationToken cancellationToken, string? done = null, string? error = null)
     {
         var indexes = await documents.GetAsync<LuceneIndexesDocument>(LuceneIndexesDocument.DocumentName, cancellationToken);
@@ -111,7 +110,7 @@ public static class SearchEndpoints
             },
             Error = error,
         };
-        return await RenderAsync(templates, "SearchAdmin", model, tenant, documents, cancellationToken);
+        return await display.PageAsync(["SearchAdmin"], model, new PageOptions("Søgning", Admin: true) { TranslateTitle = true }, cancellationToken);
     }
 
     private static async Task<IResult> RebuildAsync([FromForm] string? index, SearchIndexer indexer, TenantContext tenant, IndexingSignal signal,
@@ -148,12 +147,5 @@ public static class SearchEndpoints
         return Results.LocalRedirect($"{http.Request.PathBase}/admin/search?done=synonyms");
     }
 
-    // Rendered to a string first: Kestrel forbids the synchronous writes a TextWriter over the body would make when it fills.
-    private static async Task<IResult> RenderAsync(TemplateRenderer templates, string name, object model, TenantContext tenant, SiteDocuments documents,
-        CancellationToken cancellationToken, int statusCode = StatusCodes.Status200OK)
-    {
-        await using var html = new StringWriter(CultureInfo.InvariantCulture);
-        await templates.RenderAsync(name, model, html, tenant.Name, documents, cancellationToken);
-        return Results.Content(html.ToString(), "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
-    }
+    private static string Title(SearchPage model) => model.Searched && model.Query.Length > 0 ? $"{model.Query} – {model.Text.Title}" : model.Text.Title;
 }

@@ -6,22 +6,45 @@ using Microsoft.Extensions.Localization;
 
 namespace NetvaerkPortal.Display;
 
-/// <summary>The UI is written in Danish and en.json translates it to English; messages the platform
-/// writes in English (e.g. tenant validation, shared with the command line) have Danish in da.json.
-/// Keys are the source texts themselves, so a missing translation still reads well.</summary>
+/// <summary>One localizer for the whole UI (Razor pages, Liquid's <c>t</c> filter, messages). The UI is written in
+/// Danish; each module carries <c>Texts/en.json</c> (Danish source text → English) and, for messages the platform
+/// writes in English (e.g. tenant validation, shared with the command line), <c>Texts/da.json</c>. Keys are the
+/// source texts themselves, so a missing translation still reads well. A later module's text wins over an earlier one's.</summary>
 public sealed class PortalLocalizerFactory : IStringLocalizerFactory
 {
-    private readonly PortalLocalizer _localizer = new(Load("en"), Load("da"));
+    private readonly PortalLocalizer _localizer;
+
+    public PortalLocalizerFactory(NetvaerkPortal.Modules.ModuleCatalog modules)
+    {
+        var assemblies = new[] { typeof(PortalLocalizerFactory).Assembly }
+            .Concat(modules.Ordered.Select(m => m.Assembly).OfType<Assembly>())
+            .Distinct()
+            .ToList();
+        _localizer = new PortalLocalizer(Load(assemblies, "en"), Load(assemblies, "da"));
+    }
 
     public IStringLocalizer Create(Type resourceSource) => _localizer;
 
     public IStringLocalizer Create(string baseName, string location) => _localizer;
 
-    private static FrozenDictionary<string, string> Load(string language)
+    private static FrozenDictionary<string, string> Load(IEnumerable<Assembly> assemblies, string language)
     {
-        using var stream = typeof(PortalLocalizerFactory).Assembly.GetManifestResourceStream($"NetvaerkPortal.Display.{language}.json")
-            ?? throw new InvalidOperationException($"The {language} translations are missing from the assembly.");
-        return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var assembly in assemblies)
+        {
+            using var stream = assembly.GetManifestResourceStream($"Texts/{language}.json");
+            if (stream is null)
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+            {
+                texts[key] = value;
+            }
+        }
+
+        return texts.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
 using NetvaerkPortal.PersonalData;
 using NetvaerkPortal.Security;
@@ -43,6 +44,7 @@ public static class PortalApplication
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHostedService<DefaultTenantBootstrapper>();
+        builder.Services.AddHostMenus();
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Editor);
@@ -66,14 +68,35 @@ public static class PortalApplication
         app.UseHealthChecks("/health");
         app.UseMiddleware<NetvaerkPortal.Tenants.TenantMiddleware>();
         app.UseRequestLocalization();
-        app.UseStaticFiles();
+        app.UsePortalStatusPages();
+        app.UseModuleStaticFiles();
         app.UsePortalTenants();
+        app.MapDisplay();
+        app.MapFrontPage();
         app.MapPortalModules();
         app.MapPersonalDataApi();
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapGet("/sprog/{culture}", ChooseLanguage);
         return app;
+    }
+
+    /// <summary>The host's own pages in the menus: the front page, the account, and the administration it carries.</summary>
+    private static IServiceCollection AddHostMenus(this IServiceCollection services)
+    {
+        const string Content = "Netvaerk.Content";
+        string[] staff = [PortalRoles.Administrator, PortalRoles.Editor];
+        string[] administrators = [PortalRoles.Administrator];
+        return services
+            .AddMenuEntry(new MenuEntry(Menus.Main, "Forside", "/", 0, Content))
+            .AddMenuEntry(new MenuEntry(Menus.Main, "Administration", "/admin", 90, Content, staff))
+            .AddMenuEntry(new MenuEntry(Menus.Account, "Mine data", "/account/data", 10, Content) { SignedInOnly = true })
+            .AddMenuEntry(new MenuEntry(Menus.Account, "Skift adgangskode", "/account/password", 20, Content) { SignedInOnly = true })
+            .AddMenuEntry(new MenuEntry(Menus.Admin, "Oversigt", "/admin", 0, Content, staff))
+            .AddMenuEntry(new MenuEntry(Menus.Admin, "Indhold", "/admin/content", 10, Content, staff, "Opret, ret og udgiv indhold"))
+            .AddMenuEntry(new MenuEntry(Menus.Admin, "Brugere", "/admin/users", 50, Content, administrators, "Medlemmer, roller og adgang"))
+            .AddMenuEntry(new MenuEntry(Menus.Admin, "Revisionslog", "/admin/audit", 80, Content, administrators, "Hvem gjorde hvad og hvornår"))
+            .AddMenuEntry(new MenuEntry(Menus.Admin, "Organisationer", "/admin/tenants", 90, "Netvaerk.Tenants", administrators, "Opret og administrer organisationernes portaler"));
     }
 
     /// <summary>Remembers the reader's language in a cookie and goes back where they came from.</summary>
