@@ -48,6 +48,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ReadableContent>();
         services.AddScoped<IReadableContent>(provider => provider.GetRequiredService<ReadableContent>());
         services.AddFrontPageSection<LatestItemsSection>();
+        services.AddNetworkPartEditors();
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Audit;
 using NetvaerkPortal.Content;
+using NetvaerkPortal.Content.Editing;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
@@ -70,6 +71,7 @@ public static class PortalHostExtensions
         services.AddScoped<ContentManager>();
         services.AddSingleton<Indexing.IndexingSignal>();
         services.AddPortalDisplay();
+        services.AddPlatformPartEditors();
         services.AddScoped<IContentHandler, AutoroutePartHandler>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddRecipes();
@@ -101,6 +103,36 @@ public static class PortalHostExtensions
             LiquidFilters.Register(options);
         });
         return services;
+    }
+
+    /// <summary>The editor fields of the parts the platform defines; modules add their own parts' the same way.</summary>
+    private static IServiceCollection AddPlatformPartEditors(this IServiceCollection services)
+    {
+        services.AddSingleton<ContentEditor>();
+        IReadOnlyList<EditorChoice> visibilities =
+        [
+            new(Visibility.Public, "Offentlig – alle kan læse"),
+            new(Visibility.Tenant, "Organisationen – alle, der er logget ind"),
+            new(Visibility.Network, "Netværket – kun netværkets medlemmer"),
+        ];
+        return services
+            .AddPartEditor("TitlePart", new EditorField("TitlePart", "Title", "Titel", EditorFieldKind.Text) { Required = true, MaxLength = 200 })
+            .AddPartEditor("MarkdownBodyPart", new EditorField("MarkdownBodyPart", "Markdown", "Brødtekst", EditorFieldKind.Markdown)
+            {
+                MaxLength = 100_000,
+                Hint = "Skriv i Markdown: # overskrift, **fed**, *kursiv*, - punkter, [link](https://…).",
+            })
+            .AddPartEditor("TagsPart", new EditorField("TagsPart", "Tags", "Emneord", EditorFieldKind.Tags) { MaxLength = 1000, Hint = "Adskil emneordene med komma." })
+            .AddPartEditor("VisibilityPart", new EditorField("VisibilityPart", "Visibility", "Synlighed", EditorFieldKind.Choice)
+            {
+                Choices = _ => Task.FromResult(visibilities),
+                Hint = "Hvem kan læse indholdet.",
+            })
+            .AddPartEditor("AutoroutePart", new EditorField("AutoroutePart", "Path", "Adresse (URL-sti)", EditorFieldKind.Text)
+            {
+                MaxLength = 1024,
+                Hint = "Tom: laves af titlen.",
+            });
     }
 
     /// <summary>The tenant pipeline: resolve the tenant, route, refuse endpoints of features the tenant did not enable.</summary>

@@ -26,4 +26,10 @@ public static class MenuServiceCollectionExtensions
 {
     /// <summary>A module's one way to add a link to a menu.</summary>
     public static IServiceCollection AddMenuEntry(this IServiceCollection services, MenuEntry entry) => services.AddSingleton(entry);
+
+    /// <summary>A module's stylesheet (a path under its <c>/{ModuleId}/</c> static files), linked on every page of tenants that enabled <paramref name="feature"/>.</summary>
+    public static IServiceCollection AddStylesheet(this IServiceCollection services, string feature, string path) =>
+        services.AddSingleton(new Stylesheet(feature, path));
 }
+
+public sealed record Stylesheet(string Feature, string Path);

@@ -39,6 +39,7 @@ public sealed class PageDisplay(
     IHttpContextAccessor accessor,
     IStringLocalizerFactory localizers,
     IEnumerable<MenuEntry> menuEntries,
+    IEnumerable<Stylesheet> stylesheets,
     IAntiforgery antiforgery,
     TemplateProblems problems)
 {
@@ -105,6 +106,7 @@ public sealed class PageDisplay(
             SignInUrl = $"{http.Request.PathBase}/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}",
             SignOutAction = $"{http.Request.PathBase}/account/logout",
             MayAdminister = IsStaff(user),
+            Stylesheets = stylesheets.Where(s => site.Features.Contains(s.Feature)).Select(s => http.Request.PathBase + s.Path).ToList(),
             LanguageUrl = $"{http.Request.PathBase}/sprog/{(english ? "da" : "en")}?returnUrl={Uri.EscapeDataString(returnUrl)}",
             LanguageLabel = english ? "Dansk" : "English",
             LanguageCode = english ? "da" : "en",
@@ -202,6 +204,8 @@ public sealed record LayoutModel
     public string SignOutAction { get; init; } = "";
 
     public bool MayAdminister { get; init; }
+
+    public IReadOnlyList<string> Stylesheets { get; init; } = [];
 
     public string LanguageUrl { get; init; } = "";
 

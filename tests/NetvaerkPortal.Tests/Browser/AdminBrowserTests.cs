@@ -20,7 +20,7 @@ public sealed class AdminBrowserTests(BrowserPortalFixture fixture) : IClassFixt
         await page.GetByRole(AriaRole.Link, new() { Name = "Videnartikel", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Opret") }).ClickAsync();
         await page.GetByLabel("Titel").FillAsync("Sådan evaluerer vi netværksmødet");
-        await page.GetByLabel("Brødtekst (Markdown)").FillAsync("## Fem minutter til sidst\n\nHvad tager du med hjem?");
+        await page.GetByLabel("Brødtekst", new() { Exact = true }).FillAsync("## Fem minutter til sidst\n\nHvad tager du med hjem?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Forhåndsvis" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fem minutter til sidst" })).ToBeVisibleAsync();
         await BrowserPortal.ScreenshotAsync(page, "admin-edit-preview");

@@ -38,7 +38,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserPortalFixture fixtu
 
         await page.GotoAsync("/admin/content/new?type=KnowledgeArticle");
         await page.GetByLabel("Titel").FillAsync("Skrevet under CSP");
-        await page.GetByLabel("Brødtekst (Markdown)").FillAsync("## Overskrift under CSP");
+        await page.GetByLabel("Brødtekst", new() { Exact = true }).FillAsync("## Overskrift under CSP");
         await page.GetByRole(AriaRole.Button, new() { Name = "Forhåndsvis" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overskrift under CSP" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Log ud") }).ClickAsync();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NetvaerkPortal.Content;
+using NetvaerkPortal.Content.Editing;
 using NetvaerkPortal.Display;
 using NetvaerkPortal.Web.Hosting;
 
@@ -9,15 +10,16 @@ namespace NetvaerkPortal.Web.Pages.Admin.Content;
 
 /// <summary>Create and edit one content item: its parts' fields, Markdown with a preview, and the
 /// actions save draft, publish, unpublish and delete.</summary>
-public sealed class EditModel(ContentManager content, ContentDefinitionManager definitions, MarkdownRenderer markdown, IStringLocalizer<UiText> text) : PageModel
+public sealed class EditModel(ContentManager content, ContentDefinitionManager definitions, ContentEditor editor, MarkdownRenderer markdown, IStringLocalizer<UiText> text) : PageModel
 {
     public ContentTypeDefinition Type { get; private set; } = null!;
 
     public ContentItem Item { get; private set; } = null!;
 
-    public IReadOnlyList<PartField> Fields { get; private set; } = [];
+    public IReadOnlyList<EditorField> Fields { get; private set; } = [];
 
-    public IReadOnlyList<ContentItem> Networks { get; private set; } = [];
+    /// <summary>The options of each choice field, by form name.</summary>
+    public Dictionary<string, IReadOnlyList<EditorChoice>> Choices { get; } = new(StringComparer.Ordinal);
 
     public bool IsNew { get; private set; }
 
@@ -72,12 +74,9 @@ public sealed class EditModel(ContentManager content, ContentDefinitionManager d
                     return Redirect(Url.Content($"~/admin/content?type={Type.Name}"));
             }
 
-            foreach (var field in Fields)
+            foreach (var error in editor.Apply(Item, Type, name => Request.Form[name]))
             {
-                if (PartEditors.Apply(Item, field, Request.Form[field.FormName]) is { } error)
-                {
-                    Errors[field.FormName] = text[error.Template, [text[(string)error.Arguments[0]].Value, .. error.Arguments[1..]]];
-                }
+                Errors[error.Field.FormName] = text[error.Template, [text[(string)error.Arguments[0]].Value, .. error.Arguments[1..]]];
             }
 
             if (action == "preview" || Errors.Count > 0)
@@ -124,9 +123,9 @@ public sealed class EditModel(ContentManager content, ContentDefinitionManager d
         }
     }
 
-    public string Value(PartField field) => Request.HasFormContentType && Request.Form.ContainsKey(field.FormName)
+    public string Value(EditorField field) => Request.HasFormContentType && Request.Form.ContainsKey(field.FormName)
         ? Request.Form[field.FormName].ToString()
-        : PartEditors.Value(Item, field);
+        : ContentEditor.Value(Item, field);
 
     private async Task<bool> LoadAsync(string id, string? type, CancellationToken cancellationToken)
     {
@@ -153,10 +152,10 @@ public sealed class EditModel(ContentManager content, ContentDefinitionManager d
         }
 
         Type = (await definitions.GetTypeAsync(Item.ContentType, cancellationToken))!;
-        Fields = PartEditors.For(Type);
-        if (Fields.Any(f => f.Kind == FieldKind.Network))
+        Fields = editor.FieldsFor(Type);
+        foreach (var field in Fields.Where(f => f.Choices is not null))
         {
-            Networks = await content.ListAsync("Network", VersionOptions.Latest, 0, 500, cancellationToken);
+            Choices[field.FormName] = await field.Choices!(new EditorContext(HttpContext.RequestServices, Item, cancellationToken));
         }
 
         return true;
