@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace NetvaerkPortal.Display;
 
 /// <summary>One localizer for the whole UI (Razor pages, Liquid's <c>t</c> filter, messages). The UI is written in
-/// Danish; each module carries <c>Texts/en.json</c> (Danish source text → English) and, for messages the platform
+/// Danish; each module carries <c>Texts/en.json</c> (Danish source text → English; a module may split them as <c>Texts/{feature}.en.json</c>) and, for messages the platform
 /// writes in English (e.g. tenant validation, shared with the command line), <c>Texts/da.json</c>. Keys are the
 /// source texts themselves, so a missing translation still reads well. A later module's text wins over an earlier one's.</summary>
 public sealed class PortalLocalizerFactory : IStringLocalizerFactory
@@ -32,15 +32,16 @@ public sealed class PortalLocalizerFactory : IStringLocalizerFactory
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var assembly in assemblies)
         {
-            using var stream = assembly.GetManifestResourceStream($"Texts/{language}.json");
-            if (stream is null)
+            // "Texts/en.json" and, for a module that splits its texts by feature, "Texts/{feature}.en.json".
+            foreach (var resource in assembly.GetManifestResourceNames()
+                .Where(r => r.StartsWith("Texts/", StringComparison.Ordinal) && (r == $"Texts/{language}.json" || r.EndsWith($".{language}.json", StringComparison.Ordinal)))
+                .Order(StringComparer.Ordinal))
             {
-                continue;
-            }
-
-            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
-            {
-                texts[key] = value;
+                using var stream = assembly.GetManifestResourceStream(resource)!;
+                foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+                {
+                    texts[key] = value;
+                }
             }
         }
 
