@@ -69,6 +69,7 @@ public static class PortalApplication
         app.UseMiddleware<NetvaerkPortal.Tenants.TenantMiddleware>();
         app.UseRequestLocalization();
         app.UsePortalStatusPages();
+        app.UseStaticFiles();
         app.UseModuleStaticFiles();
         app.UsePortalTenants();
         app.MapDisplay();
