@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Media;
 using NetvaerkPortal.Modules;
 using NetvaerkPortal.Tenants;
 
 namespace NetvaerkPortal.Display;
 
 /// <summary>What the display layer adds to the pipeline: each module's static files at <c>/{ModuleId}/</c>, the
-/// tenant's brand colours as <c>/site.css</c>, and error pages (404, 403, 500) in the layout for readers of HTML.</summary>
+/// tenant's brand colours as <c>/site.css</c>, its media images at <c>/media/</c>, the accessibility statement at
+/// <c>/was</c>, and error pages (404, 403, 500) in the layout for readers of HTML.</summary>
 public static class DisplayEndpoints
 {
     private static readonly Dictionary<int, (string Heading, string Text)> StatusTexts = new()
@@ -64,6 +66,8 @@ public static class DisplayEndpoints
     public static IEndpointRouteBuilder MapDisplay(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/site.css", SiteStylesAsync).ExcludeFromDescription();
+        routes.MapAccessibilityStatement();
+        routes.MapMedia();
         return routes;
     }
 
