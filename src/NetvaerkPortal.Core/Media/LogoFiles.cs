@@ -21,13 +21,19 @@ public static class LogoFiles
         : LooksLikeXml(bytes) ? ".svg"
         : null;
 
+    /// <summary>A problem when a file of <paramref name="length"/> bytes is too large to be a logo (checked before it is read).</summary>
+    public static SettingProblem? TooLarge(long length) =>
+        length > MaxBytes
+            ? new SettingProblem("LogoPath", "The logo file is {0} KB; at most {1} KB are allowed. Save it smaller (a logo needs at most a few hundred pixels).", (length + 1023) / 1024, MaxBytes / 1024)
+            : null;
+
     /// <summary>Null when the upload can be a logo; otherwise a <see cref="SettingProblem"/> for the LogoPath field.</summary>
     public static SettingProblem? Check(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        if (bytes.Length > MaxBytes)
+        if (TooLarge(bytes.Length) is { } tooLarge)
         {
-            return new SettingProblem("LogoPath", "The logo file is {0} KB; at most {1} KB are allowed. Save it smaller (a logo needs at most a few hundred pixels).", (bytes.Length + 1023) / 1024, MaxBytes / 1024);
+            return tooLarge;
         }
 
         var kind = Kind(bytes);
