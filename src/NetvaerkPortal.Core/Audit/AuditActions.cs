@@ -31,7 +31,7 @@ public static class AuditActions
         (UserUnlocked, "Bruger låst op"),
         (UserDeleted, "Bruger slettet"),
         (UserRolesChanged, "Roller ændret"),
-        (NetworkMemberAdded, "Medlem tilføjet netværk"),
+        (NetworkMemberAdded, "Medlem tilføjet til netværk"),
         (NetworkMemberRoleChanged, "Rolle i netværk ændret"),
         (NetworkMemberRemoved, "Medlem fjernet fra netværk"),
         (RecipeRun, "Opskrift kørt"),

@@ -21,7 +21,7 @@ public static class DisplayEndpoints
     {
         [StatusCodes.Status404NotFound] = ("Siden findes ikke", "Siden findes ikke, eller du har ikke adgang til den. Er du medlem, så log ind og prøv igen."),
         [StatusCodes.Status403Forbidden] = ("Du har ikke adgang til denne side", "Siden kræver en rolle, du ikke har. Spørg en administrator i din organisation, hvis du mener, du burde have adgang."),
-        [StatusCodes.Status500InternalServerError] = ("Der gik noget galt", "Siden kunne ikke vises på grund af en fejl hos os. Prøv igen om lidt; fejlen er skrevet i loggen."),
+        [StatusCodes.Status500InternalServerError] = ("Der gik noget galt", "Siden kunne ikke vises på grund af en fejl hos os. Fejlen er noteret, så den kan blive rettet. Prøv igen om lidt."),
     };
 
     public static IApplicationBuilder UseModuleStaticFiles(this IApplicationBuilder app)

@@ -42,9 +42,7 @@ public static class LogoFiles
             return new SettingProblem("LogoPath", "The logo file is not a PNG, JPEG, WebP or SVG image. Save the logo in one of these formats and upload it again.");
         }
 
-        return kind == ".svg" && SvgSafety.Problem(bytes) is { } problem
-            ? new SettingProblem("LogoPath", "The SVG file is refused because {0}. Export the logo as plain SVG (no scripts, links or embedded web content), or as PNG.", problem)
-            : null;
+        return kind == ".svg" ? SvgSafety.Problem(bytes) : null;
     }
 
     /// <summary>Writes a checked logo under a new name and returns its <c>/media/...</c> path.</summary>

@@ -1,4 +1,5 @@
 using System.Xml;
+using NetvaerkPortal.Display;
 
 namespace NetvaerkPortal.Media;
 
@@ -26,8 +27,10 @@ public static class SvgSafety
         "http://web.resource.org/cc/", "http://www.inkscape.org/namespaces/inkscape", "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
     };
 
-    /// <summary>Null when <paramref name="svg"/> is a plain SVG picture; otherwise what was found, in English, for the log and the message.</summary>
-    public static string? Problem(byte[] svg)
+    private const string Advice = " Save the logo as plain SVG (only drawing: no scripts, links or embedded web content), or as PNG.";
+
+    /// <summary>Null when <paramref name="svg"/> is a plain SVG picture; otherwise what was found, for the LogoPath field.</summary>
+    public static SettingProblem? Problem(byte[] svg)
     {
         ArgumentNullException.ThrowIfNull(svg);
         var settings = new XmlReaderSettings
@@ -55,7 +58,7 @@ public static class SvgSafety
 
                 if (root && (reader.LocalName != "svg" || reader.NamespaceURI != SvgNamespace))
                 {
-                    return "the file is not an SVG image (its first element is not <svg> in the SVG namespace)";
+                    return Refused("The file is not an SVG image: its first element is not <svg> in the SVG namespace.");
                 }
 
                 root = false;
@@ -79,20 +82,20 @@ public static class SvgSafety
                 read = reader.Read();
             }
 
-            return root ? "the file is not an SVG image (it holds no element)" : null;
+            return root ? Refused("The file is not an SVG image: it holds no element.") : null;
         }
         catch (XmlException error)
         {
-            return $"the file is not well-formed SVG ({error.Message})";
+            return Refused("The SVG file cannot be read (line {0}, position {1}).", error.LineNumber, error.LinePosition);
         }
     }
 
-    private static string? ElementProblem(XmlReader reader) =>
+    private static SettingProblem? ElementProblem(XmlReader reader) =>
         reader.NamespaceURI == SvgNamespace
-            ? DrawingElements.Contains(reader.LocalName) ? null : $"it contains the element <{reader.LocalName}>, which can run code or load other content"
-            : MetadataNamespaces.Contains(reader.NamespaceURI) ? null : $"it contains the element <{reader.Name}> from outside SVG";
+            ? DrawingElements.Contains(reader.LocalName) ? null : Refused("The SVG file contains the element <{0}>, which can run code or load other content.", reader.LocalName)
+            : MetadataNamespaces.Contains(reader.NamespaceURI) ? null : Refused("The SVG file contains the element <{0}>, which is not part of SVG.", Cut(reader.Name));
 
-    private static string? AttributesProblem(XmlReader reader)
+    private static SettingProblem? AttributesProblem(XmlReader reader)
     {
         for (var more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
         {
@@ -100,12 +103,12 @@ public static class SvgSafety
             var value = reader.Value;
             if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
             {
-                return $"the attribute {reader.Name} runs code";
+                return Refused("The SVG file contains the attribute {0}, which runs code.", Cut(reader.Name));
             }
 
             if (name == "href" && !value.StartsWith('#') && !IsEmbeddedImage(value))
             {
-                return $"the link {reader.Name}=\"{Cut(value)}\" leads outside the file";
+                return Refused("The SVG file links to \"{0}\" outside the file.", Cut(value));
             }
 
             if (StyleProblem(value) is { } style)
@@ -124,19 +127,19 @@ public static class SvgSafety
         || value.StartsWith("data:image/webp;base64,", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>CSS and attribute values may point only inside the file (<c>url(#id)</c>) and never at script.</summary>
-    private static string? StyleProblem(string value)
+    private static SettingProblem? StyleProblem(string value)
     {
         var compact = string.Concat(value.Where(c => !char.IsWhiteSpace(c) && c is not '"' and not '\'')).ToLowerInvariant();
         if (compact.Contains("javascript:", StringComparison.Ordinal) || compact.Contains("@import", StringComparison.Ordinal) || compact.Contains("expression(", StringComparison.Ordinal))
         {
-            return $"it contains \"{Cut(value)}\", which can run code or load other content";
+            return Refused("The SVG file contains \"{0}\", which can run code or load other content.", Cut(value));
         }
 
         for (var at = compact.IndexOf("url(", StringComparison.Ordinal); at >= 0; at = compact.IndexOf("url(", at + 4, StringComparison.Ordinal))
         {
             if (!compact.AsSpan(at + 4).StartsWith("#"))
             {
-                return $"it refers to \"{Cut(value)}\" outside the file";
+                return Refused("The SVG file links to \"{0}\" outside the file.", Cut(value));
             }
         }
 
@@ -144,4 +147,6 @@ public static class SvgSafety
     }
 
     private static string Cut(string value) => Files.SafePaths.Show(value, 60);
+
+    private static SettingProblem Refused(string problem, params object[] arguments) => new("LogoPath", problem + Advice, arguments);
 }

@@ -74,7 +74,7 @@ public sealed partial class IndexModel(
         }
 
         var problem = content.Trim().Length == 0
-            ? text["Skabelonen er tom. Skriv skabelonens Liquid, eller slet den egne version for at bruge den, der følger med."].Value
+            ? text["Skabelonen er tom. Skriv skabelonens Liquid, eller slet jeres version for at bruge den, der følger med."].Value
             : content.Length > MaxTemplateLength
                 ? text["Skabelonen fylder {0} tegn; højst {1} er tilladt.", content.Length, MaxTemplateLength].Value
                 : ContentText.FindForbidden(content, multiLine: true) is { } found
@@ -96,7 +96,7 @@ public sealed partial class IndexModel(
         await db.SaveChangesAsync(cancellationToken);
         Changed(chosen);
         await LoadAsync(chosen, cancellationToken);
-        Message = text["Din version af »{0}« er gemt og bruges nu.", chosen];
+        Message = text["Jeres version af »{0}« er gemt og bruges nu.", chosen];
         return Page();
     }
 
@@ -110,7 +110,7 @@ public sealed partial class IndexModel(
         var stored = await documents.GetAsync<Dictionary<string, TemplatesStep.TemplateEntry>>(TemplatesStep.DocumentName, cancellationToken);
         if (Remove(stored, chosen) is null)
         {
-            return Refused(text["Der er ingen egen version af »{0}« at slette.", chosen]);
+            return Refused(text["I har ingen egen version af »{0}« at slette.", chosen]);
         }
 
         await documents.SetAsync(TemplatesStep.DocumentName, stored, cancellationToken);
@@ -119,8 +119,8 @@ public sealed partial class IndexModel(
         Changed(chosen);
         await LoadAsync(chosen, cancellationToken);
         Message = ShippedSource is null
-            ? text["Din version af »{0}« er slettet.", chosen]
-            : text["Din version af »{0}« er slettet; den, der følger med, bruges igen.", chosen];
+            ? text["Jeres version af »{0}« er slettet.", chosen]
+            : text["Jeres version af »{0}« er slettet; den, der følger med, bruges igen.", chosen];
         return Page();
     }
 
