@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetvaerkPortal.Audit;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Content.Editing;
@@ -93,6 +94,7 @@ public static class PortalHostExtensions
         services.AddSingleton<TemplateResolver>();
         services.AddSingleton<SiteDisplays>();
         services.AddScoped<PageDisplay>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Routing.MatcherPolicy, ContentPathFirstPolicy>());
         services.Configure<Fluid.TemplateOptions>(options =>
         {
             // Templates see view models only (records built for them), never services or entities, so member access is open.

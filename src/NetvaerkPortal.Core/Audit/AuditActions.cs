@@ -17,6 +17,9 @@ public static class AuditActions
     public const string RecipeRun = "recipe.run";
     public const string SearchRebuild = "search.rebuild";
     public const string ContentDeleted = "content.deleted";
+    public const string SettingsChanged = "settings.changed";
+    public const string TemplateSaved = "template.saved";
+    public const string TemplateDeleted = "template.deleted";
 
     /// <summary>Every action with its Danish label, in the order the admin's filter lists them.</summary>
     public static readonly IReadOnlyList<(string Action, string Label)> All =
@@ -28,12 +31,15 @@ public static class AuditActions
         (UserUnlocked, "Bruger låst op"),
         (UserDeleted, "Bruger slettet"),
         (UserRolesChanged, "Roller ændret"),
-        (NetworkMemberAdded, "Medlem tilføjet netværk"),
+        (NetworkMemberAdded, "Medlem tilføjet til netværk"),
         (NetworkMemberRoleChanged, "Rolle i netværk ændret"),
         (NetworkMemberRemoved, "Medlem fjernet fra netværk"),
         (RecipeRun, "Opskrift kørt"),
         (SearchRebuild, "Søgeindeks genopbygget"),
         (ContentDeleted, "Indhold slettet"),
+        (SettingsChanged, "Indstillinger ændret"),
+        (TemplateSaved, "Skabelon gemt"),
+        (TemplateDeleted, "Skabelon slettet"),
     ];
 
     public static string Label(string action) => All.FirstOrDefault(a => a.Action == action).Label ?? action;

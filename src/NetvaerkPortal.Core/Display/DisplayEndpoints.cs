@@ -6,20 +6,22 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Media;
 using NetvaerkPortal.Modules;
 using NetvaerkPortal.Tenants;
 
 namespace NetvaerkPortal.Display;
 
 /// <summary>What the display layer adds to the pipeline: each module's static files at <c>/{ModuleId}/</c>, the
-/// tenant's brand colours as <c>/site.css</c>, and error pages (404, 403, 500) in the layout for readers of HTML.</summary>
+/// tenant's brand colours as <c>/site.css</c>, its media images at <c>/media/</c>, the accessibility statement at
+/// <c>/was</c>, and error pages (404, 403, 500) in the layout for readers of HTML.</summary>
 public static class DisplayEndpoints
 {
     private static readonly Dictionary<int, (string Heading, string Text)> StatusTexts = new()
     {
         [StatusCodes.Status404NotFound] = ("Siden findes ikke", "Siden findes ikke, eller du har ikke adgang til den. Er du medlem, så log ind og prøv igen."),
         [StatusCodes.Status403Forbidden] = ("Du har ikke adgang til denne side", "Siden kræver en rolle, du ikke har. Spørg en administrator i din organisation, hvis du mener, du burde have adgang."),
-        [StatusCodes.Status500InternalServerError] = ("Der gik noget galt", "Siden kunne ikke vises på grund af en fejl hos os. Prøv igen om lidt; fejlen er skrevet i loggen."),
+        [StatusCodes.Status500InternalServerError] = ("Der gik noget galt", "Siden kunne ikke vises på grund af en fejl hos os. Fejlen er noteret, så den kan blive rettet. Prøv igen om lidt."),
     };
 
     public static IApplicationBuilder UseModuleStaticFiles(this IApplicationBuilder app)
@@ -64,6 +66,8 @@ public static class DisplayEndpoints
     public static IEndpointRouteBuilder MapDisplay(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/site.css", SiteStylesAsync).ExcludeFromDescription();
+        routes.MapAccessibilityStatement();
+        routes.MapMedia();
         return routes;
     }
 

@@ -34,8 +34,15 @@ public sealed class SiteDisplays(TenantFeatures features, ModuleTemplates templa
         var overrides = await documents.GetAsync<Dictionary<string, TemplatesStep.TemplateEntry>>(TemplatesStep.DocumentName, cancellationToken);
         var themes = await documents.GetAsync<ThemesStep.ThemeSettings>(ThemesStep.DocumentName, cancellationToken);
         var settings = await documents.GetAsync<Dictionary<string, JsonNode?>>(SettingsStep.DocumentName, cancellationToken);
+        // Names are looked up ignoring case; should the document hold one name in two spellings, the later entry wins rather than every page failing.
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, entry) in overrides.Where(pair => !string.IsNullOrWhiteSpace(pair.Value?.Content)))
+        {
+            byName[name] = entry.Content;
+        }
+
         var display = new SiteDisplay(
-            overrides.Where(pair => !string.IsNullOrWhiteSpace(pair.Value.Content)).ToDictionary(pair => pair.Key, pair => pair.Value.Content, StringComparer.OrdinalIgnoreCase),
+            byName,
             Theme(themes.Site),
             Theme(string.IsNullOrEmpty(themes.Admin) ? themes.Site : themes.Admin),
             SiteBranding.From(settings),

@@ -50,7 +50,7 @@ public sealed class MemberDeletion(
             }
 
             Check(await users.UpdateSecurityStampAsync(user), subject.UserName);
-            audit.Record(AuditActions.UserDeleted, subject.UserName, $"{items} indholdselementer beholdt som „{FormerMember}“, {tokens} adgangsnøgler slettet");
+            audit.Record(AuditActions.UserDeleted, subject.UserName, $"{items} indholdselementer beholdt som »{FormerMember}«, {tokens} adgangsnøgler slettet");
             Check(await users.DeleteAsync(user), subject.UserName);
             return new MemberDeleted(subject.UserName, items, tokens);
         }, cancellationToken);

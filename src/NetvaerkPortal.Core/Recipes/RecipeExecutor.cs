@@ -15,7 +15,8 @@ public sealed record RecipeResult(IReadOnlyList<string> Notes);
 /// <summary>Runs a recipe's steps in order against one tenant inside one database transaction: when a
 /// step fails, nothing the recipe did stays (database rows rolled back, written files removed), and
 /// the error names the recipe, the step (name and position) and what went wrong.</summary>
-public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, IConfiguration configuration, TenantFeatures features)
+public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, IConfiguration configuration, TenantFeatures features,
+    Display.SiteDisplays sites, Display.TemplateProblems templateProblems, Indexing.IndexingSignal signal)
 {
     private readonly Dictionary<string, IRecipeStepHandler> _handlers = handlers
         .SelectMany(h => h.StepNames.Select(n => KeyValuePair.Create(n, h)))
@@ -49,6 +50,11 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers, ICo
             {
                 await transaction.CommitAsync(cancellationToken);
             }
+
+            // Settings, templates and themes the recipe changed show on the next page, and cached anonymous pages go.
+            sites.Forget(tenant.Name);
+            templateProblems.ClearTenant(tenant.Name);
+            signal.Pulse(tenant.Name);
         }
         catch
         {

@@ -73,7 +73,8 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.Ma
         var problem = TenantNames.CheckName(request.Name)
             ?? (string.IsNullOrEmpty(request.Prefix) && string.IsNullOrEmpty(request.Host) ? new TenantSetupException("Give the tenant a URL prefix (--prefix) or a host (--host).") : null)
             ?? (string.IsNullOrEmpty(request.Prefix) ? null : TenantNames.CheckPrefix(request.Prefix))
-            ?? (string.IsNullOrEmpty(request.Host) ? null : TenantNames.CheckHost(request.Host));
+            ?? (string.IsNullOrEmpty(request.Host) ? null : TenantNames.CheckHost(request.Host))
+            ?? (request.Setup.SiteName is { } siteName && Display.SiteSettingsRules.SiteName(siteName) is { } named ? new TenantSetupException(named.Template, named.Arguments) : null);
         if (problem is not null)
         {
             throw problem;

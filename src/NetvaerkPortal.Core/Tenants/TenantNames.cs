@@ -8,7 +8,7 @@ public static partial class TenantNames
 {
     private static readonly HashSet<string> ReservedPrefixes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "admin", "api", "health", "openapi", "search", "account", "media", "css", "js", "lib", "static", "_content", "recipes",
+        "admin", "api", "health", "openapi", "search", "account", "media", "css", "js", "lib", "static", "_content", "recipes", "was", "sprog",
     };
 
     // \z, not $: '$' also matches before a final newline.

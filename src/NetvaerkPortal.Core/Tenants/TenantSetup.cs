@@ -9,7 +9,9 @@ namespace NetvaerkPortal.Tenants;
 /// <summary>What a tenant's setup needs besides its recipe's name.</summary>
 /// <param name="UploadedRecipe">The JSON of an uploaded recipe, run instead of the tenant's RecipeName. It has no
 /// folder, so it cannot refer to files.</param>
-public sealed record SetupRequest(string AdminUserName, string AdminEmail, string? AdminPassword, IReadOnlyDictionary<string, string>? Parameters = null, bool SkipUnsupported = false, string? UploadedRecipe = null);
+/// <param name="SiteName">The organisation's name, as its people know it: the recipe's <c>parameters('SiteName')</c>, and the
+/// tenant's SiteName after the recipe ran (over what the recipe set). Null keeps the recipe's.</param>
+public sealed record SetupRequest(string AdminUserName, string AdminEmail, string? AdminPassword, IReadOnlyDictionary<string, string>? Parameters = null, bool SkipUnsupported = false, string? UploadedRecipe = null, string? SiteName = null);
 
 public sealed record SetupResult(TenantSettings Tenant, string AdminUserName, string? GeneratedPassword, IReadOnlyList<string> Notes);
 
@@ -52,8 +54,18 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
                     ["AdminUserId"] = admin.Id,
                     ["AdminUsername"] = admin.UserName!,
                 };
+                var siteName = string.IsNullOrWhiteSpace(request.SiteName) ? null : request.SiteName.Trim();
+                if (siteName is not null)
+                {
+                    parameters["SiteName"] = siteName;
+                }
+
                 parameters.TryAdd("SiteName", tenant.Name);
                 notes = await initializer.InitializeAsync(services, tenant, new SetupContext(admin.Id, admin.UserName!, parameters, request.SkipUnsupported, request.UploadedRecipe), cancellationToken);
+                if (siteName is not null)
+                {
+                    await NameSiteAsync(services, siteName, cancellationToken);
+                }
             }
 
             var running = tenant with { State = TenantState.Running };
@@ -66,6 +78,16 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
             RemoveCreated(sitePath, before);
             throw;
         }
+    }
+
+    /// <summary>The name given at creation wins over the recipe's: an example recipe sets its own organisation's name.</summary>
+    private static async Task NameSiteAsync(IServiceProvider services, string siteName, CancellationToken cancellationToken)
+    {
+        var documents = services.GetRequiredService<SiteDocuments>();
+        var branding = await Display.SiteBranding.LoadAsync(documents, cancellationToken);
+        await (branding with { SiteName = siteName }).SaveAsync(documents, cancellationToken);
+        await services.GetRequiredService<PortalDbContext>().SaveChangesAsync(cancellationToken);
+        services.GetRequiredService<Display.SiteDisplays>().Forget(services.GetRequiredService<TenantContext>().Name);
     }
 
     /// <summary>Runs every registered schema migration (platform first, then modules) in the tenant's scope.</summary>

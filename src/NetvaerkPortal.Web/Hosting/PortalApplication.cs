@@ -96,6 +96,8 @@ public static class PortalApplication
             .AddMenuEntry(new MenuEntry(Menus.Admin, "Oversigt", "/admin", 0, Content, staff))
             .AddMenuEntry(new MenuEntry(Menus.Admin, "Indhold", "/admin/content", 10, Content, staff, "Opret, ret og udgiv indhold"))
             .AddMenuEntry(new MenuEntry(Menus.Admin, "Brugere", "/admin/users", 50, Content, administrators, "Medlemmer, roller og adgang"))
+            .AddMenuEntry(new MenuEntry(Menus.Admin, "Indstillinger", "/admin/settings", 60, Content, administrators, "Navn, logo, farver, velkomst og kontakt"))
+            .AddMenuEntry(new MenuEntry(Menus.Admin, "Skabeloner", "/admin/templates", 70, Content, administrators, "Tilpas sidernes skabeloner"))
             .AddMenuEntry(new MenuEntry(Menus.Admin, "Revisionslog", "/admin/audit", 80, Content, administrators, "Hvem gjorde hvad og hvornår"))
             .AddMenuEntry(new MenuEntry(Menus.Admin, "Organisationer", "/admin/tenants", 90, "Netvaerk.Tenants", administrators, "Opret og administrer organisationernes portaler"));
     }

@@ -110,7 +110,7 @@ public sealed class ContentAdminTests : IAsyncLifetime, IDisposable
         var response = await editor.SubmitAsync("/admin/content/new?type=KnowledgeArticle", With(Set(Article("Anden"), "p.AutoroutePart.Path", "viden/samme"), "publish"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Adressen 'viden/samme' bruges allerede", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("Adressen »viden/samme« bruges allerede", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.DoesNotContain(await ListAsync("KnowledgeArticle"), i => i.DisplayText == "Anden");
     }
 

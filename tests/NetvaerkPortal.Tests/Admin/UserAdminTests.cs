@@ -61,6 +61,6 @@ public sealed class UserAdminTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         Assert.Contains("Adgangskoden skal være mindst 10 tegn.", WebUtility.HtmlDecode(await weak.Content.ReadAsStringAsync()));
-        Assert.Contains("Brugernavnet 'admin' er allerede i brug.", WebUtility.HtmlDecode(await taken.Content.ReadAsStringAsync()));
+        Assert.Contains("Brugernavnet »admin« er allerede i brug.", WebUtility.HtmlDecode(await taken.Content.ReadAsStringAsync()));
     }
 }

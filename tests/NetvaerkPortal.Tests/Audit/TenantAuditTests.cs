@@ -66,6 +66,7 @@ public sealed class TenantAuditTests : IAsyncLifetime, IDisposable
 
     private static Dictionary<string, string> Organisation(string name, string prefix) => new()
     {
+        ["Input.SiteName"] = "Formandsnetværket",
         ["Input.Name"] = name,
         ["Input.Prefix"] = prefix,
         ["Input.Recipe"] = "ftf-formaend",

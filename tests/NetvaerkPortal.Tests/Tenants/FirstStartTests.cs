@@ -18,7 +18,7 @@ public sealed class FirstStartTests
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, front.StatusCode);
-        Assert.Contains("<h1>Netværk Portal</h1>", await front.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<h1>Netværksportal</h1>", await front.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var tenants = JsonNode.Parse(await File.ReadAllTextAsync(factory.AppData.TenantsFile))!["Tenants"]!.AsArray();
         var only = Assert.Single(tenants);

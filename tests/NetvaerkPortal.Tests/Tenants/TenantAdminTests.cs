@@ -21,6 +21,7 @@ public sealed class TenantAdminTests : IAsyncLifetime, IDisposable
 
     private static Dictionary<string, string> NewOrganisation(string name, string prefix) => new()
     {
+        ["Input.SiteName"] = "Formandsnetværket",
         ["Input.Name"] = name,
         ["Input.Prefix"] = prefix,
         ["Input.Recipe"] = "ftf-formaend",
@@ -54,7 +55,7 @@ public sealed class TenantAdminTests : IAsyncLifetime, IDisposable
         var response = await admin.SubmitAsync("/admin/tenants", NewOrganisation("Api", "api"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("URL-præfikset 'api' bruges af portalen selv", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("URL-præfikset »api« bruges af portalen selv", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Null(_portal.Store.Find("Api"));
         Assert.DoesNotContain("Api", _portal.AppData.SiteFolders());
     }

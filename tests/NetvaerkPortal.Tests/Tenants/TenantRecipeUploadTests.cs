@@ -23,6 +23,7 @@ public sealed class TenantRecipeUploadTests : IAsyncLifetime, IDisposable
 
     private static Dictionary<string, string> Organisation(string name, string recipe = "ftf-formaend") => new()
     {
+        ["Input.SiteName"] = "Formandsnetværket",
         ["Input.Name"] = name,
         ["Input.Prefix"] = name.ToLowerInvariant(),
         ["Input.Recipe"] = recipe,

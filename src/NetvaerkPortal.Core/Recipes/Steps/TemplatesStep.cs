@@ -49,6 +49,12 @@ public sealed class TemplatesStep : IRecipeStepHandler, IRecipeStepCheck
                 throw new RecipeException($"template '{SafePaths.Show(name)}' has a name that is not allowed or no \"Content\" text.");
             }
 
+            // One entry per name in any spelling: the pages look names up ignoring case.
+            foreach (var other in templates.Keys.Where(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                templates.Remove(other);
+            }
+
             templates[name] = new TemplateEntry { Content = content, Description = value is JsonObject e ? RecipeReader.Text(e, "Description") ?? "" : "" };
         }
 

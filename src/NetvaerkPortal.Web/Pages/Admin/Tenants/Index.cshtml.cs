@@ -44,7 +44,7 @@ public sealed class IndexModel(TenantManager tenants, RecipeCatalog recipes, Rec
                 Blank(Input.Prefix),
                 Blank(Input.Host),
                 recipeName,
-                new SetupRequest(Input.AdminUserName.Trim(), Input.AdminEmail.Trim(), Input.AdminPassword, UploadedRecipe: uploaded)), cancellationToken);
+                new SetupRequest(Input.AdminUserName.Trim(), Input.AdminEmail.Trim(), Input.AdminPassword, UploadedRecipe: uploaded, SiteName: Input.SiteName ?? "")), cancellationToken);
             Message = text["Organisationen {0} er oprettet og kører på {1}.", result.Tenant.Name,
                 result.Tenant.RequestUrlHost.Length > 0 ? result.Tenant.RequestUrlHost : "/" + result.Tenant.RequestUrlPrefix + "/"];
             Input = new CreateInput();
@@ -95,8 +95,22 @@ public sealed class IndexModel(TenantManager tenants, RecipeCatalog recipes, Rec
         Recipes = Offered();
     }
 
-    /// <summary>The shipped setup recipes an organisation can start from (the Default tenant's own is not one).</summary>
-    private List<Recipe> Offered() => recipes.List().Where(r => r.IsSetupRecipe && r.Name != "netvaerk-portal").ToList();
+    /// <summary>The neutral starter: an empty portal with the organisation's own name. Offered first and chosen by default.</summary>
+    public const string StarterRecipe = "ny-organisation";
+
+    /// <summary>How the list names a recipe: the starter as it is, the case organisations' recipes as the examples they are.</summary>
+    public string RecipeLabel(Recipe recipe)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        return recipe.Name == StarterRecipe ? text["Tom portal til en ny organisation (anbefalet)"] : text["Eksempel: {0}", recipe.Label];
+    }
+
+    /// <summary>The shipped setup recipes an organisation can start from, the starter first (the Default tenant's own is not one).</summary>
+    private List<Recipe> Offered() => recipes.List()
+        .Where(r => r.IsSetupRecipe && r.Name != "netvaerk-portal")
+        .OrderBy(r => r.Name == StarterRecipe ? 0 : 1)
+        .ThenBy(r => r.Label, StringComparer.CurrentCulture)
+        .ToList();
 
     /// <summary>The recipe to run: an uploaded file (checked as `recipes validate` would) or one of <see cref="Offered"/>
     /// by name. Returns a null name and sets <see cref="Error"/> when neither is usable.</summary>
@@ -143,7 +157,10 @@ public sealed class IndexModel(TenantManager tenants, RecipeCatalog recipes, Rec
 
         public string? Host { get; set; }
 
-        public string Recipe { get; set; } = "";
+        /// <summary>The organisation's name as its people know it ("Nyborg Kommune"); the technical Name is only for URLs and folders.</summary>
+        public string? SiteName { get; set; }
+
+        public string Recipe { get; set; } = StarterRecipe;
 
         public string AdminUserName { get; set; } = "admin";
 

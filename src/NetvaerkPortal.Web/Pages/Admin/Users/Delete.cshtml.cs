@@ -37,7 +37,7 @@ public sealed class DeleteModel(UserManager<PortalUser> users, MemberDeletion de
         try
         {
             var deleted = await deletion.DeleteAsync(Member, users.GetUserId(User), cancellationToken);
-            Message = text["Brugeren {0} er slettet. {1} indholdselementer er bevaret med forfatteren „{2}“.", deleted.UserName, deleted.Items, MemberDeletion.FormerMember];
+            Message = text["Brugeren {0} er slettet. {1} indholdselementer er bevaret med forfatteren »{2}«.", deleted.UserName, deleted.Items, MemberDeletion.FormerMember];
             Member = null;
         }
         catch (MemberDeletionException error)
