@@ -8,6 +8,7 @@ using Netvaerk.Networks.Listing;
 using Netvaerk.Networks.Members;
 using Netvaerk.Networks.Security;
 using NetvaerkPortal.Content;
+using NetvaerkPortal.Content.Editing;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
@@ -40,21 +41,26 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IContentHandler, NetworkMembershipsHandler>();
         services.AddScoped<IPersonalDataHandler, NetworkMembershipPersonalData>();
 
+        services.AddSingleton<IItemNetworks, NetworkItems>();
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<NetworkMembers>();
+        services.AddNetworkAuditActions();
         services.AddScoped<NetworkReaderContext>();
         services.AddScoped<IReaderContext>(provider => provider.GetRequiredService<NetworkReaderContext>());
         services.AddScoped<ReadableContent>();
         services.AddScoped<IReadableContent>(provider => provider.GetRequiredService<ReadableContent>());
         services.AddFrontPageSection<LatestItemsSection>();
         services.AddNetworkPartEditors();
+        // Coordinators reach the members page from the network's page; editors also from the network's editor.
+        services.AddContentItemLink(Manifest.Id, NetworkContentTypes.Network, "Medlemmer", MembersPage.PathFor, PortalRoles.Administrator, PortalRoles.Editor);
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
     {
         routes.MapContentApi();
         routes.MapMembersApi();
+        routes.MapMembersPage();
         routes.MapItemPages();
     }
 }

@@ -70,6 +70,8 @@ public static class PortalHostExtensions
         services.AddScoped<ContentDefinitionManager>();
         services.Configure<ContentDefinitionOptions>(options => options.AddShapes(ContentPartShape.Platform));
         services.AddScoped<ContentManager>();
+        // Modules add the IItemNetworks (singletons) that say which network an item belongs to.
+        services.AddSingleton<ItemVisibility>();
         services.AddSingleton<Indexing.IndexingSignal>();
         services.AddPortalDisplay();
         services.AddPlatformPartEditors();

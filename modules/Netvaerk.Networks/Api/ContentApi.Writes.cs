@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Netvaerk.Networks.ContentTypes;
 using Netvaerk.Networks.Security;
 using NetvaerkPortal.Content;
+using NetvaerkPortal.Security;
 
 namespace Netvaerk.Networks.Api;
 
@@ -12,7 +13,7 @@ namespace Netvaerk.Networks.Api;
 public static partial class ContentApi
 {
     private static async Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpContext http, NetworkReaderContext readers, ContentManager content, CancellationToken cancellationToken)
+        HttpContext http, NetworkReaderContext readers, ContentManager content, ItemVisibility visibility, CancellationToken cancellationToken)
     {
         var (item, tooLarge, invalid) = await ApiResults.ReadItemAsync(http.Request, cancellationToken);
         if (item is null)
@@ -38,7 +39,7 @@ public static partial class ContentApi
         else if (await content.IsIdUsedAsync(item.ContentItemId, cancellationToken))
         {
             // Whether an id is taken is itself something only those who may read the item learn.
-            return access.IsEditor || await ReadableVersionAsync(access, content, item.ContentItemId, cancellationToken) is not null
+            return access.IsEditor || await ReadableVersionAsync(access, content, visibility, item.ContentItemId, cancellationToken) is not null
                 ? ApiResults.Conflict($"The ContentItemId '{item.ContentItemId}' is already used. Leave it out for a new id, or PUT /api/content/{{id}} to change an item.")
                 : ApiResults.NotFound($"Content item '{item.ContentItemId}'");
         }
@@ -66,11 +67,11 @@ public static partial class ContentApi
     }
 
     private static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string contentItemId, HttpContext http, NetworkReaderContext readers, ContentManager content, CancellationToken cancellationToken)
+        string contentItemId, HttpContext http, NetworkReaderContext readers, ContentManager content, ItemVisibility visibility, CancellationToken cancellationToken)
     {
         var access = await readers.GetAccessAsync(cancellationToken);
         var existing = ContentIds.IsValid(contentItemId) ? await content.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken) : null;
-        if (existing is null || await ReadableVersionAsync(access, content, contentItemId, cancellationToken) is null)
+        if (existing is null || await ReadableVersionAsync(access, content, visibility, contentItemId, cancellationToken) is null)
         {
             return ApiResults.NotFound($"Content item '{contentItemId}'");
         }
@@ -120,7 +121,7 @@ public static partial class ContentApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string contentItemId, NetworkReaderContext readers, ContentManager content, CancellationToken cancellationToken)
+        string contentItemId, NetworkReaderContext readers, ContentManager content, ItemVisibility visibility, CancellationToken cancellationToken)
     {
         var access = await readers.GetAccessAsync(cancellationToken);
         if (!ContentIds.IsValid(contentItemId))
@@ -136,7 +137,7 @@ public static partial class ContentApi
             return TypedResults.NoContent();
         }
 
-        if (existing is null || await ReadableVersionAsync(access, content, contentItemId, cancellationToken) is null)
+        if (existing is null || await ReadableVersionAsync(access, content, visibility, contentItemId, cancellationToken) is null)
         {
             return ApiResults.NotFound($"Content item '{contentItemId}'");
         }

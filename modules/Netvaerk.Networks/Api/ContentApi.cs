@@ -21,7 +21,7 @@ public sealed record AntiforgeryTokenResponse(string HeaderName, string Token);
 
 /// <summary>/api/content: list, read, create, update and delete content items in Orchard Core content JSON.
 /// This file maps the routes and answers the reads; ContentApi.Writes.cs answers the writes.
-/// Reads follow <see cref="Visibility"/> (an item the reader may not read, or an id not of <see cref="ContentIds"/>' shape, is 404, as if it did not exist);
+/// Reads follow <see cref="ItemVisibility"/> (an item the reader may not read, or an id not of <see cref="ContentIds"/>' shape, is 404, as if it did not exist);
 /// writes follow <see cref="ContentPermissions"/>; a draft is shown only to those who may edit it.</summary>
 public static partial class ContentApi
 {
@@ -71,10 +71,10 @@ public static partial class ContentApi
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(
-        string contentItemId, NetworkReaderContext readers, ContentManager content, CancellationToken cancellationToken)
+        string contentItemId, NetworkReaderContext readers, ContentManager content, ItemVisibility visibility, CancellationToken cancellationToken)
     {
         var access = await readers.GetAccessAsync(cancellationToken);
-        var item = ContentIds.IsValid(contentItemId) ? await ReadableVersionAsync(access, content, contentItemId, cancellationToken) : null;
+        var item = ContentIds.IsValid(contentItemId) ? await ReadableVersionAsync(access, content, visibility, contentItemId, cancellationToken) : null;
         return item is null ? ApiResults.NotFound($"Content item '{contentItemId}'") : TypedResults.Ok(ContentJson.Write(item));
     }
 
@@ -99,14 +99,14 @@ public static partial class ContentApi
 
     /// <summary>The version the reader gets: the latest (perhaps a draft) if they may edit the item, else
     /// the published one if they may read it, else nothing.</summary>
-    private static async Task<ContentItem?> ReadableVersionAsync(ReaderAccess access, ContentManager content, string contentItemId, CancellationToken cancellationToken)
+    private static async Task<ContentItem?> ReadableVersionAsync(ReaderAccess access, ContentManager content, ItemVisibility visibility, string contentItemId, CancellationToken cancellationToken)
     {
         if (await content.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken) is { } latest && ContentPermissions.CanEdit(access, latest))
         {
             return latest;
         }
 
-        return await content.GetAsync(contentItemId, VersionOptions.Published, cancellationToken) is { } published && Visibility.CanRead(access.Reader, published)
+        return await content.GetAsync(contentItemId, VersionOptions.Published, cancellationToken) is { } published && visibility.CanRead(access.Reader, published)
             ? published
             : null;
     }

@@ -105,22 +105,15 @@ public static class MembersApi
     }
 
     /// <summary>404 for a network the reader may not see (or that does not exist), 403 when they see it but may not do this.</summary>
-    private static async Task<ProblemHttpResult?> CheckAsync(ReaderAccess access, ContentManager content, string networkId, bool manage, CancellationToken cancellationToken)
-    {
-        var network = ContentIds.IsValid(networkId) ? await content.GetAsync(networkId, VersionOptions.Latest, cancellationToken) : null;
-        var visible = network is { ContentType: NetworkContentTypes.Network }
-            && (access.IsEditor || access.Reader.NetworkIds.Contains(networkId)
-                || await content.GetAsync(networkId, VersionOptions.Published, cancellationToken) is { } published && Visibility.CanRead(access.Reader, published));
-        if (!visible)
+    private static async Task<ProblemHttpResult?> CheckAsync(ReaderAccess access, ContentManager content, string networkId, bool manage, CancellationToken cancellationToken) =>
+        (await MembersPermission.DecideAsync(access, content, networkId, manage, cancellationToken)).Decision switch
         {
-            return ApiResults.NotFound($"The network '{networkId}'");
-        }
-
-        var allowed = manage ? access.MayManageMembers(networkId) : access.IsEditor || access.Reader.NetworkIds.Contains(networkId);
-        return allowed ? null : ApiResults.Forbidden(manage
-            ? "Only the network's coordinators (tovholdere), editors and administrators manage its members."
-            : "Only the network's members, editors and administrators see who its members are.");
-    }
+            MembersDecision.Allowed => null,
+            MembersDecision.Hidden => ApiResults.NotFound($"The network '{networkId}'"),
+            _ => ApiResults.Forbidden(manage
+                ? "Only the network's coordinators (tovholdere), editors and administrators manage its members."
+                : "Only the network's members, editors and administrators see who its members are."),
+        };
 
     private static readonly string RoleRule = $"Use \"{NetworkRoles.Member}\" or \"{NetworkRoles.Coordinator}\" (tovholder), e.g. {{\"Role\": \"{NetworkRoles.Member}\"}}.";
 

@@ -10,7 +10,7 @@ public sealed class ContentVisibilityIndex
 
     public required string ContentType { get; set; }
 
-    /// <summary>The effective visibility (<see cref="NetvaerkPortal.Security.Visibility.Of"/>).</summary>
+    /// <summary>The effective visibility (<see cref="NetvaerkPortal.Security.ItemVisibility.Of"/>).</summary>
     public required string Visibility { get; set; }
 
     /// <summary>The network the version belongs to (the network itself for a Network); null for none.</summary>

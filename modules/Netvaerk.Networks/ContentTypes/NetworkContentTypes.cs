@@ -26,21 +26,18 @@ public static class NetworkContentTypes
         _ => "viden",
     };
 
-    public static string DisplayName(string contentType) => contentType switch
-    {
-        Network => "Netværk",
-        Case => "Casefortælling",
-        MeetingNote => "Mødenotat",
-        KnowledgeArticle => "Videnartikel",
-        _ => contentType,
-    };
+    /// <summary>The type's Danish name as its definition gives it (a source text: pages translate it); the name itself for a type not defined here.</summary>
+    public static string DisplayName(string contentType) =>
+        Definitions.FirstOrDefault(d => d.Name == contentType)?.DisplayName ?? contentType;
 
-    /// <summary>Visibility when the item names none: networks and cases are public, meeting notes stay in
-    /// their network, and an article is shared as narrowly as it can be (its network, else the organisation).</summary>
+    /// <summary>Visibility when the item names none, and what a new item's editor shows first: networks and cases are
+    /// public, meeting notes stay in their network, and an article is shared as narrowly as it can be (its network,
+    /// else the organisation).</summary>
     public static string DefaultVisibility(ContentItem item) => item.ContentType switch
     {
         Network or Case => Visibility.Public,
-        _ when Visibility.NetworkOf(item) is not null => Visibility.Network,
+        MeetingNote => Visibility.Network,
+        _ when NetworkItems.NetworkOf(item) is not null => Visibility.Network,
         _ => Visibility.Tenant,
     };
 

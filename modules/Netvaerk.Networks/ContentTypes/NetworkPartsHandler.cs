@@ -46,6 +46,19 @@ public sealed class NetworkPartsHandler : IContentHandler
         ApplyVisibility(item);
     }
 
+    /// <summary>A new item of the module's types starts with its type's visibility, so an editor that shows the item's values
+    /// never offers a wider visibility than the type's (a meeting note stays in its network unless the editor widens it).</summary>
+    public Task InitializingAsync(ContentItem item, ContentTypeDefinition type, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (type.HasPart("VisibilityPart"))
+        {
+            ApplyVisibilityDefault(item);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Puts the type's default visibility on an item that names none (also used before permission checks).</summary>
     /// <remarks>Also spells a known visibility the canonical way ("network" → "Network"), so that the rules read it as meant.</remarks>
     public static void ApplyVisibilityDefault(ContentItem item)
@@ -82,7 +95,7 @@ public sealed class NetworkPartsHandler : IContentHandler
         var canonical = Canonical(value)
             ?? throw new ContentValidationException(item.ContentItemId, "VisibilityPart.Visibility",
                 $"'{value}' is not a visibility. Use \"Public\" (everybody), \"Tenant\" (signed-in members of this organisation) or \"Network\" (members of the item's network).");
-        if (canonical == Visibility.Network && Visibility.NetworkOf(item) is null)
+        if (canonical == Visibility.Network && NetworkItems.NetworkOf(item) is null)
         {
             throw new ContentValidationException(item.ContentItemId, "VisibilityPart.Visibility",
                 "Network visibility needs a network: set NetworkItemPart.NetworkContentItemId, or choose \"Tenant\" or \"Public\".");

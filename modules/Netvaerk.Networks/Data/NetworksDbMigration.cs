@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Netvaerk.Networks.ContentTypes;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Security;
 
 namespace Netvaerk.Networks.Data;
 
@@ -21,11 +22,11 @@ public sealed class NetworksDbMigration : ITenantMigration
             WHERE "UserId" NOT IN (SELECT "Id" FROM "AspNetUsers")
                OR "NetworkContentItemId" NOT IN (SELECT "ContentItemId" FROM "ContentItems" WHERE "Latest" AND "ContentType" = {NetworkContentTypes.Network})
             """, cancellationToken), cancellationToken);
-        await RebuildIndexIfEmptyAsync(db, tenantServices.GetRequiredService<ContentManager>(), cancellationToken);
+        await RebuildIndexIfEmptyAsync(db, tenantServices.GetRequiredService<ContentManager>(), tenantServices.GetRequiredService<ItemVisibility>(), cancellationToken);
     }
 
     /// <summary>An empty index beside stored content means the content was written before the module kept the index.</summary>
-    private static async Task RebuildIndexIfEmptyAsync(NetworksDbContext db, ContentManager content, CancellationToken cancellationToken)
+    private static async Task RebuildIndexIfEmptyAsync(NetworksDbContext db, ContentManager content, ItemVisibility visibility, CancellationToken cancellationToken)
     {
         if (await db.InPortalTransactionAsync(() => db.VisibilityIndex.AnyAsync(cancellationToken), cancellationToken))
         {
@@ -61,7 +62,7 @@ public sealed class NetworksDbMigration : ITenantMigration
         {
             foreach (var (id, (latest, published)) in versions)
             {
-                db.VisibilityIndex.AddRange(ContentVisibilityIndexer.Rows(new ContentWrite(id, latest, published)));
+                db.VisibilityIndex.AddRange(ContentVisibilityIndexer.Rows(new ContentWrite(id, latest, published), visibility));
             }
 
             await db.SaveChangesAsync(cancellationToken);

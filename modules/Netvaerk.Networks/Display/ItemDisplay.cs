@@ -62,7 +62,7 @@ public static class ItemDisplay
             facts,
             markdown.ToSafeHtml(item.Text("MarkdownBodyPart", "Markdown"), $"item {item.ContentItemId} MarkdownBodyPart.Markdown"),
             tags,
-            Visibility.Of(item) switch
+            NetworkItems.VisibilityOf(item) switch
             {
                 Visibility.Public => "Offentlig",
                 Visibility.Tenant => "Organisationens medlemmer",

@@ -39,7 +39,7 @@ public static class ItemPages
         var services = http.RequestServices;
         var item = contentItemId is null ? null : await services.GetRequiredService<ContentManager>().GetAsync(contentItemId, VersionOptions.Published, cancellationToken);
         var reader = await services.GetRequiredService<IReaderContext>().GetReaderAsync(cancellationToken);
-        if (item is null || !Visibility.CanRead(reader, item))
+        if (item is null || !services.GetRequiredService<ItemVisibility>().CanRead(reader, item))
         {
             // The layer's 404 page: the same as for an address that never existed.
             return Results.NotFound();

@@ -8,7 +8,7 @@ namespace Netvaerk.Networks.Listing;
 
 /// <summary>Lists what a reader may read, filtered and paged in the database through the visibility index:
 /// the published versions they may see; editors and administrators see every item's latest version, drafts included.</summary>
-public sealed class ReadableContent(NetworksDbContext db, ContentManager content) : IReadableContent
+public sealed class ReadableContent(NetworksDbContext db, ContentManager content, ItemVisibility visibility) : IReadableContent
 {
     public async Task<ContentPage> ListAsync(Reader reader, ContentListRequest request, CancellationToken cancellationToken = default)
     {
@@ -36,11 +36,11 @@ public sealed class ReadableContent(NetworksDbContext db, ContentManager content
         var version = everything ? VersionOptions.Latest : VersionOptions.Published;
         // One query for the page's items; the index decided the page, the rules decide again on each item, so a stale row can never leak.
         var found = (await content.GetManyAsync(ids, version, cancellationToken)).ToDictionary(item => item.ContentItemId, StringComparer.Ordinal);
-        var items = ids.Select(id => found.GetValueOrDefault(id)).OfType<ContentItem>().Where(item => Visibility.CanRead(reader, item) && (everything || item.Published)).ToList();
+        var items = ids.Select(id => found.GetValueOrDefault(id)).OfType<ContentItem>().Where(item => visibility.CanRead(reader, item) && (everything || item.Published)).ToList();
         return new ContentPage(total, items);
     }
 
-    /// <summary>The same rules as <see cref="Visibility.CanRead"/>, as a query over the index.</summary>
+    /// <summary>The same rules as <see cref="ItemVisibility.CanRead"/>, as a query over the index.</summary>
     /// <remarks>The flags are compared with a parameter, not as bare booleans: only "Published = @p" lets SQLite walk
     /// the (Published, ModifiedUtc) index newest first and stop after the page, instead of sorting every readable row.</remarks>
     private static IQueryable<ContentVisibilityIndex> Readable(IQueryable<ContentVisibilityIndex> rows, Reader reader, bool publishedOnly)

@@ -39,12 +39,12 @@ public sealed class NetworkMembers(NetworksDbContext db, PortalDbContext portal,
             {
                 member = new NetworkMember { NetworkContentItemId = networkId, UserId = userId, Role = canonical, CreatedUtc = clock.GetUtcNow().UtcDateTime };
                 db.Members.Add(member);
-                await RecordAsync(AuditActions.NetworkMemberAdded, networkId, userId, canonical, cancellationToken);
+                await RecordAsync(NetworkAuditActions.MemberAdded, networkId, userId, canonical, cancellationToken);
             }
             else if (member.Role != canonical)
             {
                 member.Role = canonical;
-                await RecordAsync(AuditActions.NetworkMemberRoleChanged, networkId, userId, canonical, cancellationToken);
+                await RecordAsync(NetworkAuditActions.MemberRoleChanged, networkId, userId, canonical, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -59,7 +59,7 @@ public sealed class NetworkMembers(NetworksDbContext db, PortalDbContext portal,
             var removed = await db.Members.Where(m => m.NetworkContentItemId == networkId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
             if (removed)
             {
-                await RecordAsync(AuditActions.NetworkMemberRemoved, networkId, userId, null, cancellationToken);
+                await RecordAsync(NetworkAuditActions.MemberRemoved, networkId, userId, null, cancellationToken);
             }
 
             await UserSessions.UserChangedAsync(portal, userId, cancellationToken);

@@ -4,7 +4,7 @@ using NetvaerkPortal.Security;
 
 namespace Netvaerk.Networks.Security;
 
-/// <summary>Who may write what. Reading is <see cref="Visibility.CanRead"/>; writing is decided here:
+/// <summary>Who may write what. Reading is <see cref="ItemVisibility.CanRead"/>; writing is decided here:
 /// <list type="bullet">
 /// <item>Administrators and Editors create, edit, publish and delete everything in their tenant.</item>
 /// <item>A member creates meeting notes and knowledge articles in their own networks, shared with the
@@ -28,9 +28,9 @@ public static class ContentPermissions
 
         return access.IsAuthenticated
             && MemberTypes.Contains(item.ContentType)
-            && Visibility.NetworkOf(item) is { } network
+            && NetworkItems.NetworkOf(item) is { } network
             && access.Reader.NetworkIds.Contains(network)
-            && Visibility.Of(item) is Visibility.Network or Visibility.Tenant;
+            && Visibility.Of(item, network) is Visibility.Network or Visibility.Tenant;
     }
 
     /// <summary>May the reader change or delete this stored item?</summary>
@@ -41,7 +41,7 @@ public static class ContentPermissions
             return true;
         }
 
-        if (!access.IsAuthenticated || !MemberTypes.Contains(existing.ContentType) || Visibility.NetworkOf(existing) is not { } network)
+        if (!access.IsAuthenticated || !MemberTypes.Contains(existing.ContentType) || NetworkItems.NetworkOf(existing) is not { } network)
         {
             return false;
         }

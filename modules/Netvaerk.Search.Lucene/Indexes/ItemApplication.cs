@@ -1,6 +1,7 @@
 using Lucene.Net.Documents;
 using Microsoft.Extensions.Logging;
 using NetvaerkPortal.Content;
+using NetvaerkPortal.Security;
 
 namespace Netvaerk.Search.Lucene.Indexes;
 
@@ -30,7 +31,7 @@ internal static class ItemApplication
 
     /// <param name="item">The item's state to index, or null to remove it from the index.</param>
     /// <param name="skipped">Items skipped so far in this batch or rebuild (and those that could not be read); a new one is added.</param>
-    public static Outcome Apply(LuceneIndex index, string contentItemId, ContentItem? item, IDictionary<string, SkippedItem> skipped, ILogger logger)
+    public static Outcome Apply(LuceneIndex index, string contentItemId, ContentItem? item, ItemVisibility visibility, IDictionary<string, SkippedItem> skipped, ILogger logger)
     {
         if (skipped.ContainsKey(contentItemId))
         {
@@ -49,7 +50,7 @@ internal static class ItemApplication
         Document document;
         try
         {
-            document = SearchDocuments.Build(item);
+            document = SearchDocuments.Build(item, visibility);
         }
         catch (Exception error) when (IsItemFault(error))
         {

@@ -43,9 +43,10 @@ public static class SearchDocuments
 
     // What a hit shows is kept as doc values (HitValues), not stored fields: reading ten hits is then a few
     // random reads, not ten decompressed blocks. Nothing is stored.
-    public static Document Build(ContentItem item)
+    public static Document Build(ContentItem item, ItemVisibility visibility)
     {
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(visibility);
         var title = item.Text("TitlePart", "Title") is { Length: > 0 } t ? t : item.DisplayText;
         var body = BodyText(item);
         var document = new Document
@@ -61,10 +62,10 @@ public static class SearchDocuments
             new TextField(SearchFieldNames.Body, title, Field.Store.NO),
             new TextField(SearchFieldNames.Body, body, Field.Store.NO),
             new BinaryDocValuesField(SearchFieldNames.Body, Utf8Prefix(body)),
-            new StringField(SearchFieldNames.Visibility, item.Published ? Visibility.DocumentTerm(item) : SearchFieldNames.DraftTerm, Field.Store.NO),
+            new StringField(SearchFieldNames.Visibility, item.Published ? visibility.DocumentTerm(item) : SearchFieldNames.DraftTerm, Field.Store.NO),
         };
 
-        if (Visibility.NetworkOf(item) is { } network)
+        if (visibility.NetworkOf(item) is { } network)
         {
             document.Add(new StringField(SearchFieldNames.Network, network, Field.Store.NO));
             document.Add(new SortedDocValuesField(SearchFieldNames.Network, new BytesRef(network)));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Security;
 using NetvaerkPortal.Tenants;
 
 namespace Netvaerk.Search.Lucene.Indexes;
@@ -10,7 +11,7 @@ namespace Netvaerk.Search.Lucene.Indexes;
 /// <summary>Keeps a tenant's indexes in step with its database: applies the indexing log from each index's
 /// cursor, and rebuilds an index from the content when it is new, damaged or marked PendingRebuild.</summary>
 public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes scopes, TenantFeatures features,
-    SearchConfigurations configurations, ILogger<SearchIndexer> logger)
+    SearchConfigurations configurations, ItemVisibility visibility, ILogger<SearchIndexer> logger)
 {
     /// <summary>Log rows (and items) read and committed together.</summary>
     public const int BatchSize = 500;
@@ -166,7 +167,7 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
                     foreach (var id in ids)
                     {
                         var item = items.TryGetValue(id, out var found) && index.Settings.Indexes(found.ContentType) ? found : null;
-                        var outcome = ItemApplication.Apply(index, id, item, skipped, logger);
+                        var outcome = ItemApplication.Apply(index, id, item, visibility, skipped, logger);
                         refused = outcome == ItemApplication.Outcome.WriterRefused;
                         if (refused)
                         {
@@ -228,7 +229,7 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
                     var items = await reader.ReadAsync(ids, skipped, cancellationToken);
                     foreach (var id in ids)
                     {
-                        var outcome = ItemApplication.Apply(index, id, items.GetValueOrDefault(id), skipped, logger);
+                        var outcome = ItemApplication.Apply(index, id, items.GetValueOrDefault(id), visibility, skipped, logger);
                         refused = outcome == ItemApplication.Outcome.WriterRefused;
                         if (refused)
                         {

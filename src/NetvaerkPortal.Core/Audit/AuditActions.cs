@@ -1,7 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace NetvaerkPortal.Audit;
 
-/// <summary>The administrative actions the audit log records. The codes are stored; <see cref="Label"/> is the
-/// Danish text the admin shows (translated like every UI text).</summary>
+/// <summary>An action the audit log records: its stored code and the Danish label the admin shows (translated like every UI text).</summary>
+public sealed record AuditAction(string Action, string Label);
+
+/// <summary>The administrative actions of the platform. Modules add their own with <see cref="AddAuditAction"/>.</summary>
 public static class AuditActions
 {
     public const string TenantCreated = "tenant.created";
@@ -11,9 +15,6 @@ public static class AuditActions
     public const string UserUnlocked = "user.unlocked";
     public const string UserDeleted = "user.deleted";
     public const string UserRolesChanged = "user.roles";
-    public const string NetworkMemberAdded = "network.member.added";
-    public const string NetworkMemberRoleChanged = "network.member.role";
-    public const string NetworkMemberRemoved = "network.member.removed";
     public const string RecipeRun = "recipe.run";
     public const string SearchRebuild = "search.rebuild";
     public const string ContentDeleted = "content.deleted";
@@ -21,26 +22,27 @@ public static class AuditActions
     public const string TemplateSaved = "template.saved";
     public const string TemplateDeleted = "template.deleted";
 
-    /// <summary>Every action with its Danish label, in the order the admin's filter lists them.</summary>
-    public static readonly IReadOnlyList<(string Action, string Label)> All =
-    [
-        (TenantCreated, "Organisation oprettet"),
-        (TenantDisabled, "Organisation deaktiveret"),
-        (UserCreated, "Bruger oprettet"),
-        (UserLocked, "Bruger låst"),
-        (UserUnlocked, "Bruger låst op"),
-        (UserDeleted, "Bruger slettet"),
-        (UserRolesChanged, "Roller ændret"),
-        (NetworkMemberAdded, "Medlem tilføjet til netværk"),
-        (NetworkMemberRoleChanged, "Rolle i netværk ændret"),
-        (NetworkMemberRemoved, "Medlem fjernet fra netværk"),
-        (RecipeRun, "Opskrift kørt"),
-        (SearchRebuild, "Søgeindeks genopbygget"),
-        (ContentDeleted, "Indhold slettet"),
-        (SettingsChanged, "Indstillinger ændret"),
-        (TemplateSaved, "Skabelon gemt"),
-        (TemplateDeleted, "Skabelon slettet"),
-    ];
+    /// <summary>The platform's actions with their Danish labels, in the order the admin's filter lists them.</summary>
+    public static IServiceCollection AddPlatformAuditActions(this IServiceCollection services) => services
+        .AddAuditAction(TenantCreated, "Organisation oprettet")
+        .AddAuditAction(TenantDisabled, "Organisation deaktiveret")
+        .AddAuditAction(UserCreated, "Bruger oprettet")
+        .AddAuditAction(UserLocked, "Bruger låst")
+        .AddAuditAction(UserUnlocked, "Bruger låst op")
+        .AddAuditAction(UserDeleted, "Bruger slettet")
+        .AddAuditAction(UserRolesChanged, "Roller ændret")
+        .AddAuditAction(RecipeRun, "Opskrift kørt")
+        .AddAuditAction(SearchRebuild, "Søgeindeks genopbygget")
+        .AddAuditAction(ContentDeleted, "Indhold slettet")
+        .AddAuditAction(SettingsChanged, "Indstillinger ændret")
+        .AddAuditAction(TemplateSaved, "Skabelon gemt")
+        .AddAuditAction(TemplateDeleted, "Skabelon slettet");
 
-    public static string Label(string action) => All.FirstOrDefault(a => a.Action == action).Label ?? action;
+    /// <summary>A module's one way to name an action it records, so the audit page can list and filter it.</summary>
+    public static IServiceCollection AddAuditAction(this IServiceCollection services, string action, string label) =>
+        services.AddSingleton(new AuditAction(action, label));
+
+    /// <summary>The label of <paramref name="action"/> among <paramref name="known"/>; the code itself for an action no module names any more.</summary>
+    public static string Label(IEnumerable<AuditAction> known, string action) =>
+        known.FirstOrDefault(a => a.Action == action)?.Label ?? action;
 }

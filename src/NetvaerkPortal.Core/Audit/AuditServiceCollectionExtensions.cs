@@ -13,6 +13,6 @@ public static class AuditServiceCollectionExtensions
         services.TryAddSingleton(AuditOrigin.System);
         services.AddScoped<AuditLog>();
         services.AddSingleton<ManagingTenantAudit>();
-        return services;
+        return services.AddPlatformAuditActions();
     }
 }

@@ -21,11 +21,18 @@ public sealed class ContentManager(
     AuditLog audit,
     ILogger<ContentManager> logger)
 {
+    /// <summary>A new item of the type (not stored), with the defaults the content handlers give it: what every editor shows first.</summary>
     public async Task<ContentItem> NewAsync(string contentType, CancellationToken cancellationToken = default)
     {
         var type = await definitions.GetTypeAsync(contentType, cancellationToken)
             ?? throw new ContentValidationException(null, "ContentType", "Unknown content type '{0}'. Define it in a module or a recipe's ContentDefinition step first.", contentType);
-        return new ContentItem { ContentItemId = NewId(), ContentType = type.Name };
+        var item = new ContentItem { ContentItemId = NewId(), ContentType = type.Name };
+        foreach (var handler in handlers)
+        {
+            await handler.InitializingAsync(item, type, cancellationToken);
+        }
+
+        return item;
     }
 
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions version = VersionOptions.Published, CancellationToken cancellationToken = default)

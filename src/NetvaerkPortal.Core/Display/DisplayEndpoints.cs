@@ -19,6 +19,7 @@ public static class DisplayEndpoints
 {
     private static readonly Dictionary<int, (string Heading, string Text)> StatusTexts = new()
     {
+        [StatusCodes.Status400BadRequest] = ("Formularen kunne ikke sendes", "Siden var for gammel, eller formularen var ikke udfyldt, som den skal. Gå tilbage, genindlæs siden, og prøv igen."),
         [StatusCodes.Status404NotFound] = ("Siden findes ikke", "Siden findes ikke, eller du har ikke adgang til den. Er du medlem, så log ind og prøv igen."),
         [StatusCodes.Status403Forbidden] = ("Du har ikke adgang til denne side", "Siden kræver en rolle, du ikke har. Spørg en administrator i din organisation, hvis du mener, du burde have adgang."),
         [StatusCodes.Status500InternalServerError] = ("Der gik noget galt", "Siden kunne ikke vises på grund af en fejl hos os. Fejlen er noteret, så den kan blive rettet. Prøv igen om lidt."),
@@ -43,12 +44,13 @@ public static class DisplayEndpoints
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+            // A request the framework refused (a form without its antiforgery token, a malformed form) is the client's 400, not our 500.
+            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
             ExceptionHandler = async http =>
             {
-                if (WantsHtml(http))
+                if (WantsHtml(http) && StatusTexts.ContainsKey(http.Response.StatusCode))
                 {
-                    await WriteStatusPageAsync(http, StatusCodes.Status500InternalServerError);
+                    await WriteStatusPageAsync(http, http.Response.StatusCode);
                 }
             },
         });

@@ -12,12 +12,12 @@ namespace NetvaerkPortal.Recipes;
 /// The command line exports everything (an administrator's tool on the server); the API passes the
 /// reader, and then only the versions that reader may read are written. A version stored in a shape the
 /// portal cannot read is left out and logged, so one bad item never fails the export.</summary>
-public sealed class ContentExporter(PortalDbContext db, ContentDefinitionManager definitions, ILogger<ContentExporter> logger)
+public sealed class ContentExporter(PortalDbContext db, ContentDefinitionManager definitions, ItemVisibility visibility, ILogger<ContentExporter> logger)
 {
     public async Task<JsonObject> ExportAsync(string tenantName, string? contentType, CancellationToken cancellationToken = default) =>
         await ExportAsync(tenantName, contentType, reader: null, cancellationToken);
 
-    /// <param name="reader">Null exports every version; otherwise only what <see cref="Visibility.CanRead"/> allows the reader.</param>
+    /// <param name="reader">Null exports every version; otherwise only what <see cref="ItemVisibility.CanRead"/> allows the reader.</param>
     public async Task<JsonObject> ExportAsync(string tenantName, string? contentType, Reader? reader, CancellationToken cancellationToken = default)
     {
         var query = db.ContentItems.AsNoTracking().Where(r => r.Latest || r.Published);
@@ -28,7 +28,7 @@ public sealed class ContentExporter(PortalDbContext db, ContentDefinitionManager
 
         var records = (await query.OrderBy(r => r.CreatedUtc).ThenBy(r => r.ContentItemId).ThenBy(r => r.Id).ToListAsync(cancellationToken))
             .Select(r => ContentRecords.Read(r, logger)).OfType<ContentItem>()
-            .Where(item => reader is null || Visibility.CanRead(reader, item))
+            .Where(item => reader is null || visibility.CanRead(reader, item))
             .ToList();
 
         var items = new JsonArray();

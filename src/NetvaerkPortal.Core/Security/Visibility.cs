@@ -15,7 +15,9 @@ public sealed record Reader(string? UserId, bool CanReadEverything, IReadOnlySet
 
 /// <summary>The visibility rules of ARCHITECTURE "Content": an item is Public, Tenant (signed-in members
 /// of this organisation) or Network (members of that network). The same rules give the terms a search
-/// document carries and the terms a reader's queries are filtered by, so search can never disagree with pages.</summary>
+/// document carries and the terms a reader's queries are filtered by, so search can never disagree with pages.
+/// Which network an item belongs to is the module's to say (<see cref="IItemNetworks"/>); ask <see cref="ItemVisibility"/>,
+/// which puts the two together.</summary>
 public static class Visibility
 {
     public const string Public = "Public";
@@ -28,24 +30,25 @@ public static class Visibility
     public static string NetworkTerm(string networkId) => "network:" + networkId;
 
     /// <summary>The item's visibility; an item without VisibilityPart counts as Public, a Network item without a network as Tenant.</summary>
-    public static string Of(ContentItem item)
+    /// <param name="network">The network the item belongs to, or null.</param>
+    public static string Of(ContentItem item, string? network)
     {
+        ArgumentNullException.ThrowIfNull(item);
         var value = item.Text("VisibilityPart", "Visibility");
         return value switch
         {
-            Network when NetworkOf(item) is null => Tenant,
+            Network when network is null => Tenant,
             Tenant or Network => value,
             _ => Public,
         };
     }
 
-    /// <summary>The network an item belongs to (the Network item itself for a Network).</summary>
-    public static string? NetworkOf(ContentItem item) =>
-        item.ContentType == "Network" ? item.ContentItemId : item.Text("NetworkItemPart", "NetworkContentItemId") is { Length: > 0 } id ? id : null;
-
-    /// <summary>May <paramref name="reader"/> read this version? Drafts only for those who may read everything.</summary>
-    public static bool CanRead(Reader reader, ContentItem item)
+    /// <summary>May <paramref name="reader"/> read this version of an item that belongs to <paramref name="network"/>?
+    /// Drafts only for those who may read everything.</summary>
+    public static bool CanRead(Reader reader, ContentItem item, string? network)
     {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(item);
         if (reader.CanReadEverything)
         {
             return true;
@@ -56,26 +59,27 @@ public static class Visibility
             return false;
         }
 
-        return Of(item) switch
+        return Of(item, network) switch
         {
             Public => true,
             Tenant => reader.IsAuthenticated,
-            _ => reader.IsAuthenticated && NetworkOf(item) is { } network && reader.NetworkIds.Contains(network),
+            _ => reader.IsAuthenticated && network is not null && reader.NetworkIds.Contains(network),
         };
     }
 
     /// <summary>The one term a search document carries for its visibility.</summary>
-    public static string DocumentTerm(ContentItem item) => Of(item) switch
+    public static string DocumentTerm(ContentItem item, string? network) => Of(item, network) switch
     {
         Public => PublicTerm,
         Tenant => TenantTerm,
-        _ => NetworkTerm(NetworkOf(item)!),
+        _ => NetworkTerm(network!),
     };
 
     /// <summary>The terms a reader's searches are filtered by: a document matches if it carries any of them.
     /// Null for a reader who may read everything (no filter).</summary>
     public static IReadOnlyList<string>? ReaderTerms(Reader reader)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         if (reader.CanReadEverything)
         {
             return null;

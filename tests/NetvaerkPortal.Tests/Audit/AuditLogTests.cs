@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Networks.Members;
 using NetvaerkPortal.Audit;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Security;
@@ -56,7 +57,7 @@ public sealed class AuditLogTests(NetworkPortal portal)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(member)).StatusCode);
 
         var entries = await EntriesAsync(portal.Alfa, "revision-ole");
-        Assert.Equal([AuditActions.NetworkMemberAdded, AuditActions.NetworkMemberRoleChanged, AuditActions.NetworkMemberRemoved], entries.Select(e => e.Action));
+        Assert.Equal([NetworkAuditActions.MemberAdded, NetworkAuditActions.MemberRoleChanged, NetworkAuditActions.MemberRemoved], entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal("admin", e.Actor));
         Assert.All(entries, e => Assert.Contains(portal.NetworkX, e.Details, StringComparison.Ordinal));
         Assert.Contains("coordinator", entries[1].Details, StringComparison.Ordinal);

@@ -7,6 +7,9 @@ namespace NetvaerkPortal.Tests.Infrastructure;
 /// <summary>Content items for tests: the parts the Networks types need, nothing stored yet.</summary>
 public static class TestItems
 {
+    /// <summary>The visibility rules with the Networks module's answer to "which network", as the portal registers them.</summary>
+    public static ItemVisibility ItemVisibility { get; } = new([new Netvaerk.Networks.ContentTypes.NetworkItems()]);
+
     public static ContentItem Create(string type, string title, string body, string visibility = Visibility.Public,
         string? network = null, string[]? tags = null, string? path = null)
     {

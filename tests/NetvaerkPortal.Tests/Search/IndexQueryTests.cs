@@ -22,7 +22,7 @@ public sealed class IndexQueryTests
             foreach (var item in items)
             {
                 item.Published = true;
-                writer.AddDocument(SearchDocuments.Build(item));
+                writer.AddDocument(SearchDocuments.Build(item, TestItems.ItemVisibility));
             }
         }
 

@@ -40,7 +40,7 @@ public sealed class SearchQueryFuzzTests : IDisposable
             foreach (var item in items)
             {
                 item.Published = true;
-                writer.AddDocument(SearchDocuments.Build(item));
+                writer.AddDocument(SearchDocuments.Build(item, TestItems.ItemVisibility));
             }
         }
 

@@ -10,7 +10,8 @@ namespace NetvaerkPortal.Web.Pages.Admin.Content;
 
 /// <summary>Create and edit one content item: its parts' fields, Markdown with a preview, and the
 /// actions save draft, publish, unpublish and delete.</summary>
-public sealed class EditModel(ContentManager content, ContentDefinitionManager definitions, ContentEditor editor, MarkdownRenderer markdown, IStringLocalizer<UiText> text) : PageModel
+public sealed class EditModel(ContentManager content, ContentDefinitionManager definitions, ContentEditor editor, MarkdownRenderer markdown,
+    IEnumerable<ContentItemLink> itemLinks, PageDisplay display, IStringLocalizer<UiText> text) : PageModel
 {
     public ContentTypeDefinition Type { get; private set; } = null!;
 
@@ -22,6 +23,9 @@ public sealed class EditModel(ContentManager content, ContentDefinitionManager d
     public Dictionary<string, IReadOnlyList<EditorChoice>> Choices { get; } = new(StringComparer.Ordinal);
 
     public bool IsNew { get; private set; }
+
+    /// <summary>The pages modules offer for this item (<see cref="ContentItemLink"/>), with paths under the tenant.</summary>
+    public IReadOnlyList<(string Text, string Path)> Links { get; private set; } = [];
 
     public bool HasPublishedVersion { get; private set; }
 
@@ -149,6 +153,7 @@ public sealed class EditModel(ContentManager content, ContentDefinitionManager d
 
             Item = latest;
             HasPublishedVersion = latest.Published || await content.GetAsync(id, VersionOptions.Published, cancellationToken) is not null;
+            Links = ContentItemLink.For(itemLinks, latest, User, (await display.SiteAsync(cancellationToken)).Features);
         }
 
         Type = (await definitions.GetTypeAsync(Item.ContentType, cancellationToken))!;
