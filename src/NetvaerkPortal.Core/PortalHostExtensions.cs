@@ -87,6 +87,18 @@ public static class PortalHostExtensions
         return services;
     }
 
+    /// <summary>Adds a module the host did not discover (one that lives in a test assembly), after <see cref="AddPortalCore"/>:
+    /// the catalog then holds it (its templates, texts, static files, routes and feature), and its services are registered.</summary>
+    public static IServiceCollection AddPortalModule(this IServiceCollection services, ModuleDescriptor module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        var catalog = services.LastOrDefault(d => d.ServiceType == typeof(ModuleCatalog))?.ImplementationInstance as ModuleCatalog
+            ?? throw new InvalidOperationException("Call AddPortalCore before AddPortalModule.");
+        services.Replace(ServiceDescriptor.Singleton(new ModuleCatalog([.. catalog.Ordered, module])));
+        Startup(module)?.ConfigureServices(services);
+        return services;
+    }
+
     /// <summary>The display layer: templates from modules, themes and tenants; the layout; menus; the one localizer.</summary>
     private static IServiceCollection AddPortalDisplay(this IServiceCollection services)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Netvaerk.Networks.ContentTypes;
 using Netvaerk.Networks.Members;
 using NetvaerkPortal.Audit;
 using NetvaerkPortal.Data;
@@ -43,7 +44,7 @@ internal static class UserCommands
         {
             if (!await members.NetworkExistsAsync(network))
             {
-                throw new CommandException($"Tenant '{tenant.Name}' has no network with id '{network}'. The ids are the Network items' ContentItemId ('content export --tenant {tenant.Name} --type Network').");
+                throw new CommandException($"Tenant '{tenant.Name}' has no network with id '{network}'. The ids are the networks' ContentItemId ('content export --tenant {tenant.Name} --type {NetworkContentTypes.Network}').");
             }
         }
 
