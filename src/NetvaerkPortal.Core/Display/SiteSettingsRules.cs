@@ -120,62 +120,71 @@ public static class SiteSettingsRules
     }
 
     /// <summary>Empty (no logo) or <c>/media/</c> followed by a safe relative path to a PNG, JPEG, WebP or SVG file.</summary>
-    public static SettingProblem? LogoPath(string path)
+    public static SettingProblem? LogoPath(string path) => LogoPath(nameof(SiteBranding.LogoPath), path);
+
+    private static SettingProblem? LogoPath(string key, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         return path.Length == 0 || MediaFiles.IsImagePath(path)
             ? null
-            : new SettingProblem("LogoPath", "LogoPath '{0}' is not a logo in the tenant's media. Give a path such as /media/logo.png: a PNG, JPEG, WebP or SVG file in the media folder, named with letters, digits, '-', '_' and '.' (no '..', no '\\', no address of another site).", SafePaths.Show(path));
+            : new SettingProblem(nameof(SiteBranding.LogoPath), "{0} '{1}' is not a logo in the tenant's media. Give a path such as /media/logo.png: a PNG, JPEG, WebP or SVG file in the media folder, named with letters, digits, '-', '_' and '.' (no '..', no '\\', no address of another site).", key, SafePaths.Show(path));
     }
 
-    public static SettingProblem? WelcomeText(string markdown)
+    public static SettingProblem? WelcomeText(string markdown) => WelcomeText(nameof(SiteBranding.WelcomeText), markdown);
+
+    private static SettingProblem? WelcomeText(string key, string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         if (markdown.Length > MaxWelcomeTextLength)
         {
-            return new SettingProblem("WelcomeText", "The welcome text is {0} characters long; at most {1} are allowed. Shorten it, and put longer texts on pages of their own.", markdown.Length, MaxWelcomeTextLength);
+            return new SettingProblem("WelcomeText", "The welcome text ({0}) is {1} characters long; at most {2} are allowed. Shorten it, and put longer texts on pages of their own.", key, markdown.Length, MaxWelcomeTextLength);
         }
 
-        if (Characters("WelcomeText", markdown, multiLine: true) is { } characters)
+        if (Characters(key, markdown, multiLine: true) is { } characters)
         {
             return characters;
         }
 
         var measure = MarkdownNesting.Measure(markdown);
         return measure.TooDeep
-            ? new SettingProblem("WelcomeText", "{0} is nested {1} levels deep (quotes, lists, brackets, emphasis or HTML tags); at most {2} levels are allowed. Flatten it.", "WelcomeText", measure.Depth, MarkdownNesting.MaxDepth)
+            ? new SettingProblem("WelcomeText", "{0} is nested {1} levels deep (quotes, lists, brackets, emphasis or HTML tags); at most {2} levels are allowed. Flatten it.", key, measure.Depth, MarkdownNesting.MaxDepth)
             : measure.TooManyMarks
-                ? new SettingProblem("WelcomeText", "{0} has {1} emphasis marks and web addresses in one paragraph; at most {2} are allowed. Split it into paragraphs with blank lines.", "WelcomeText", measure.MarksPerParagraph, MarkdownNesting.MaxMarksPerParagraph)
+                ? new SettingProblem("WelcomeText", "{0} has {1} emphasis marks and web addresses in one paragraph; at most {2} are allowed. Split it into paragraphs with blank lines.", key, measure.MarksPerParagraph, MarkdownNesting.MaxMarksPerParagraph)
                 : !MarkdownRenderer.CanRender(markdown)
-                    ? new SettingProblem("WelcomeText", "{0} cannot be rendered as Markdown. Simplify its formatting: fewer nested quotes, lists, brackets or emphasis.", "WelcomeText")
+                    ? new SettingProblem("WelcomeText", "{0} cannot be rendered as Markdown. Simplify its formatting: fewer nested quotes, lists, brackets or emphasis.", key)
                     : null;
     }
 
-    public static SettingProblem? FooterContact(string text)
+    public static SettingProblem? FooterContact(string text) => FooterContact(nameof(SiteBranding.FooterContact), text);
+
+    private static SettingProblem? FooterContact(string key, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.Length > MaxFooterContactLength
-            ? new SettingProblem("FooterContact", "The footer contact is {0} characters long; at most {1} are allowed. Give the essentials: a phone number, an e-mail address.", text.Length, MaxFooterContactLength)
-            : Characters("FooterContact", text, multiLine: false);
+            ? new SettingProblem("FooterContact", "The footer contact ({0}) is {1} characters long; at most {2} are allowed. Give the essentials: a phone number, an e-mail address.", key, text.Length, MaxFooterContactLength)
+            : Characters(key, text, multiLine: false);
     }
 
     /// <summary>Empty (the built-in /was page) or an absolute https URL with a host.</summary>
-    public static SettingProblem? StatementUrl(string url)
+    public static SettingProblem? StatementUrl(string url) => StatementUrl(nameof(SiteBranding.AccessibilityStatementUrl), url);
+
+    private static SettingProblem? StatementUrl(string key, string url)
     {
         ArgumentNullException.ThrowIfNull(url);
         return url.Length == 0 || (url.Length <= MaxUrlLength && url.All(c => c > ' ' && c < 0x7f)
             && Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme == Uri.UriSchemeHttps && parsed.Host.Length > 0 && parsed.UserInfo.Length == 0)
             ? null
-            : new SettingProblem("AccessibilityStatementUrl", "AccessibilityStatementUrl '{0}' is not a full https address. Give the address of the organisation's accessibility statement (https://…, e.g. at was.digst.dk), or leave it empty to link the portal's own page at /was.", SafePaths.Show(url));
+            : new SettingProblem("AccessibilityStatementUrl", "{0} '{1}' is not a full https address. Give the address of the organisation's accessibility statement (https://…, e.g. at was.digst.dk), or leave it empty to link the portal's own page at /was.", key, SafePaths.Show(url));
     }
 
-    private static SettingProblem? Value(string key, string value) => key switch
+    /// <summary>A Branding value from a recipe, its messages naming it as the recipe does ("Branding.PrimaryColor").</summary>
+    private static SettingProblem? Value(string name, string value) => name switch
     {
-        nameof(SiteBranding.LogoPath) => LogoPath(value),
-        nameof(SiteBranding.PrimaryColor) or nameof(SiteBranding.AccentColor) => Colour(key, value),
-        nameof(SiteBranding.WelcomeText) => WelcomeText(value),
-        nameof(SiteBranding.FooterContact) => FooterContact(value),
-        _ => StatementUrl(value),
+        nameof(SiteBranding.LogoPath) => LogoPath("Branding." + name, value),
+        nameof(SiteBranding.PrimaryColor) or nameof(SiteBranding.AccentColor) => Colour("Branding." + name, value),
+        nameof(SiteBranding.WelcomeText) => WelcomeText("Branding." + name, value),
+        nameof(SiteBranding.FooterContact) => FooterContact("Branding." + name, value),
+        _ => StatementUrl("Branding." + name, value),
     };
 
     private static SettingProblem? Text(string key, JsonNode? node, out string? text)

@@ -49,7 +49,8 @@ public sealed partial class SiteSettingsPageTests : IAsyncLifetime, IDisposable
 
     private static string Title(string html) => TitlePattern().Match(html).Groups[1].Value;
 
-    private static string Header(string html) => HeaderPattern().Match(html).Value;
+    /// <summary>The header's text as a reader sees it (links' addresses carry the URL prefix, which is not a name).</summary>
+    private static string Header(string html) => TagPattern().Replace(HeaderPattern().Match(html).Value, " ");
 
     [Fact]
     public async Task Saved_settings_show_in_title_header_footer_front_page_and_site_css_and_are_audited()
@@ -101,7 +102,8 @@ public sealed partial class SiteSettingsPageTests : IAsyncLifetime, IDisposable
         { "Input.SiteName", "", "siteName", "navn" },
         { "Input.SiteName", "Nyborg\u0000Kommune", "siteName", "kontroltegnet U+0000" },
         { "Input.SiteName", new string('N', 500), "siteName", "500 tegn" },
-        { "Input.WelcomeText", new string('>', 10_000) + " dybt", "welcomeText", "niveauer" },
+        { "Input.WelcomeText", new string('>', 5_000) + " dybt", "welcomeText", "niveauer" },
+        { "Input.WelcomeText", new string('x', 10_001), "welcomeText", "10001 tegn" },
         { "Input.FooterContact", "linje 1\nlinje 2", "footerContact", "kontroltegnet" },
         { "Input.AccessibilityStatementUrl", "http://nyborg.dk/was", "statementUrl", "https" },
         { "Input.AccessibilityStatementUrl", "javascript:alert(1)", "statementUrl", "https" },
@@ -151,7 +153,7 @@ public sealed partial class SiteSettingsPageTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var front = await HtmlAsync(await new BrowserlessSession(_portal, "/logo").GetAsync("/"));
-        var src = Regex.Match(Header(front), "<img class=\"brand__logo\" src=\"(/logo/media/site-logo/logo-\\d{14}-[0-9a-f]{8}\\.png)\"").Groups[1].Value;
+        var src = Regex.Match(front, "<img class=\"brand__logo\" src=\"(/logo/media/site-logo/logo-\\d{14}-[0-9a-f]{8}\\.png)\"").Groups[1].Value;
         Assert.NotEmpty(src);
         var image = await new BrowserlessSession(_portal).GetAsync(src);
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
@@ -272,4 +274,7 @@ public sealed partial class SiteSettingsPageTests : IAsyncLifetime, IDisposable
 
     [GeneratedRegex("<header class=\"site-header\">.*?</header>", RegexOptions.Singleline)]
     private static partial Regex HeaderPattern();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex TagPattern();
 }

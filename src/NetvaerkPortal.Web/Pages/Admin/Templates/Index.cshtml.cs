@@ -136,12 +136,12 @@ public sealed partial class IndexModel(
             .Order(StringComparer.OrdinalIgnoreCase)
             .Select(n => Row(n, site, stored, tenantProblems))
             .ToList();
-        if (name is null)
+        if (name is null && !HttpMethods.IsPost(Request.Method))
         {
             return null;
         }
 
-        if (!TemplatesStep.IsTemplateName(name))
+        if (name is null || !TemplatesStep.IsTemplateName(name))
         {
             Error = text["»{0}« kan ikke være navnet på en skabelon. Brug 1–80 bogstaver, tal, mellemrum og tegnene _ - . ( ) + , – fx »Content-Case.Summary«.", SafePaths.Show(name)];
             return null;
