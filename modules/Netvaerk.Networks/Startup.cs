@@ -7,6 +7,7 @@ using Netvaerk.Networks.Display;
 using Netvaerk.Networks.Listing;
 using Netvaerk.Networks.Members;
 using Netvaerk.Networks.Security;
+using Netvaerk.Networks.Writing;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Display;
@@ -47,14 +48,18 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IReaderContext>(provider => provider.GetRequiredService<NetworkReaderContext>());
         services.AddScoped<ReadableContent>();
         services.AddScoped<IReadableContent>(provider => provider.GetRequiredService<ReadableContent>());
-        services.AddFrontPageSection<LatestItemsSection>();
         services.AddNetworkPartEditors();
+        services.AddNetworkDisplay();
+        services.AddScoped<ContentWrites>();
+        services.AddScoped<SiteForms>();
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
     {
         routes.MapContentApi();
         routes.MapMembersApi();
+        routes.MapWriting();
+        routes.MapHistory();
         routes.MapItemPages();
     }
 }
