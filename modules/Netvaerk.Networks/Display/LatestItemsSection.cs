@@ -7,7 +7,7 @@ namespace Netvaerk.Networks.Display;
 /// with dates and teasers. The front page keeps the result per reader key, so it depends on nothing but what the reader may read.</summary>
 public sealed class LatestItemsSection(IReadableContent readable, ItemShapes shapes) : IFrontPageSection
 {
-    public const int Count = 8;
+    public const int Count = 12;
 
     public string Feature => Manifest.Id;
 

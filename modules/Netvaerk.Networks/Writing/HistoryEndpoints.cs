@@ -82,9 +82,8 @@ public static class HistoryEndpoints
         var (latest, version) = found;
         var display = services.GetRequiredService<PageDisplay>();
         var fields = services.GetRequiredService<ContentEditor>().FieldsFor(type);
-        var labels = await ChoiceLabelsAsync(fields, latest, display, services, cancellationToken);
-        var (changes, unchanged) = VersionViews.Changes(VersionComparison.Compare(fields, version, latest,
-            (field, value) => labels.GetValueOrDefault((field.FormName, value), value)));
+        var labels = await VersionComparison.ChoiceLabelsAsync(fields, latest, services, text => display.Text[text].Value, cancellationToken);
+        var (changes, unchanged) = VersionViews.Changes(VersionComparison.Compare(fields, version, latest, labels));
         var pathBase = http.Request.PathBase.Value ?? "";
         var id = Uri.EscapeDataString(latest.ContentItemId);
         var versionUrl = $"{pathBase}/indhold/{id}/historik/{Uri.EscapeDataString(version.ContentItemVersionId)}";
@@ -102,20 +101,5 @@ public static class HistoryEndpoints
             error);
         var title = display.Text["Version af »{0}«", version.DisplayText].Value;
         return await display.PageAsync(["ItemVersion"], page, new PageOptions(title, StatusCode: error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest), cancellationToken);
-    }
-
-    /// <summary>How each choice value reads (a network's name, "Netværket – kun netværkets medlemmer"), translated where it is a source text.</summary>
-    private static async Task<Dictionary<(string, string), string>> ChoiceLabelsAsync(IReadOnlyList<EditorField> fields, ContentItem item, PageDisplay display, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var labels = new Dictionary<(string, string), string>();
-        foreach (var field in fields.Where(f => f.Choices is not null))
-        {
-            foreach (var choice in await field.Choices!(new EditorContext(services, item, cancellationToken)))
-            {
-                labels[(field.FormName, choice.Value)] = choice.Translate ? display.Text[choice.Label].Value : choice.Label;
-            }
-        }
-
-        return labels;
     }
 }

@@ -23,6 +23,25 @@ public static class VersionComparison
             return new FieldComparison(field.Label, field.FormName, changed, TextDiff.Compare(before, after));
         }).ToList();
     }
+
+    /// <summary>How each choice field's stored values read (a network's name, "Netværket – kun netværkets medlemmer"),
+    /// for <see cref="Compare"/>; <paramref name="translate"/> turns a choice's Danish source text into the reader's language.</summary>
+    public static async Task<Func<EditorField, string, string>> ChoiceLabelsAsync(
+        IReadOnlyList<EditorField> fields, ContentItem item, IServiceProvider services, Func<string, string> translate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(translate);
+        var labels = new Dictionary<(string, string), string>();
+        foreach (var field in fields.Where(f => f.Choices is not null))
+        {
+            foreach (var choice in await field.Choices!(new EditorContext(services, item, cancellationToken)))
+            {
+                labels[(field.FormName, choice.Value)] = choice.Translate ? translate(choice.Label) : choice.Label;
+            }
+        }
+
+        return (field, value) => labels.GetValueOrDefault((field.FormName, value), value);
+    }
 }
 
 /// <summary>What a version is to its item: the one visitors see, the draft being worked on, or an earlier one.</summary>
