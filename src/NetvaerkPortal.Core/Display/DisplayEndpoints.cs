@@ -41,10 +41,11 @@ public static class DisplayEndpoints
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+            // A request the server refuses (a form without its antiforgery token, a body too large) keeps its 4xx.
+            StatusCodeSelector = error => error is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
             ExceptionHandler = async http =>
             {
-                if (WantsHtml(http))
+                if (http.Response.StatusCode == StatusCodes.Status500InternalServerError && WantsHtml(http))
                 {
                     await WriteStatusPageAsync(http, StatusCodes.Status500InternalServerError);
                 }

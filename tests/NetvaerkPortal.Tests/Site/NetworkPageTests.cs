@@ -97,6 +97,7 @@ public sealed class NetworkPageTests(NetworkPortal portal)
     public async Task The_front_page_shows_a_member_their_networks_and_the_newest_items_with_dates_and_teasers()
     {
         var (network, path) = await _site.NetworkAsync("Forsidenetværk");
+        await portal.PublishAsync(portal.Alfa, NetworkPortal.Item("KnowledgeArticle", "Offentlig forsideartikel 9102", "For alle.", Visibility.Public));
         await portal.PublishAsync(portal.Alfa, NetworkPortal.Item("MeetingNote", "Forsidenotat 9101", "Teaseren står her og fortæller om mødet.", Visibility.Network, network));
         using var member = await _site.MemberOfAsync(network);
         using var anonymous = _site.Anonymous();
@@ -112,6 +113,6 @@ public sealed class NetworkPageTests(NetworkPortal portal)
         var visitorPage = await SiteMembers.PageAsync(anonymous, "/");
         Assert.Equal("Netværk", HtmlForms.TextOf(visitorPage, "networks-heading"));
         Assert.DoesNotContain("Forsidenotat 9101", visitorPage, StringComparison.Ordinal);
-        Assert.Contains(portal.PublicItem.Title, visitorPage, StringComparison.Ordinal);
+        Assert.Contains("Offentlig forsideartikel 9102", visitorPage, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace NetvaerkPortal.Content.Versions;
 
 public enum DiffKind
@@ -22,39 +24,36 @@ public static class TextDiff
     {
         older ??= "";
         newer ??= "";
-        var segments = new List<DiffSegment>();
         if (string.Equals(older, newer, StringComparison.Ordinal))
         {
-            Add(segments, DiffKind.Same, older);
-            return segments;
+            return older.Length == 0 ? [] : [new DiffSegment(DiffKind.Same, older)];
         }
 
-        var oldLines = Lines(older);
-        var newLines = Lines(newer);
-        var script = Edits(oldLines, newLines);
+        var runs = new Runs();
+        var script = Edits(Lines(older), Lines(newer));
         for (var i = 0; i < script.Count;)
         {
             if (script[i].Kind == DiffKind.Same)
             {
-                Add(segments, DiffKind.Same, script[i++].Text);
+                runs.Add(DiffKind.Same, script[i++].Text);
                 continue;
             }
 
             // A block of changed lines: what was there and what came instead, compared word by word.
-            var deleted = new List<string>();
-            var inserted = new List<string>();
+            var deleted = new StringBuilder();
+            var inserted = new StringBuilder();
             for (; i < script.Count && script[i].Kind != DiffKind.Same; i++)
             {
-                (script[i].Kind == DiffKind.Deleted ? deleted : inserted).Add(script[i].Text);
+                (script[i].Kind == DiffKind.Deleted ? deleted : inserted).Append(script[i].Text);
             }
 
-            foreach (var word in Edits(Words(string.Concat(deleted)), Words(string.Concat(inserted))))
+            foreach (var word in Edits(Words(deleted.ToString()), Words(inserted.ToString())))
             {
-                Add(segments, word.Kind, word.Text);
+                runs.Add(word.Kind, word.Text);
             }
         }
 
-        return segments;
+        return runs.ToList();
     }
 
     /// <summary>The same segments with long unchanged stretches shortened to their first and last <paramref name="keep"/>
@@ -236,21 +235,42 @@ public static class TextDiff
         return script;
     }
 
-    /// <summary>Appends text to the last segment when it is of the same kind, so runs read as one.</summary>
-    private static void Add(List<DiffSegment> segments, DiffKind kind, string text)
+    /// <summary>Joins neighbouring pieces of the same kind into one segment, in linear time however many pieces there are.</summary>
+    private sealed class Runs
     {
-        if (text.Length == 0)
+        private readonly List<DiffSegment> _segments = [];
+        private readonly StringBuilder _text = new();
+        private DiffKind _kind;
+
+        public void Add(DiffKind kind, string text)
         {
-            return;
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            if (kind != _kind)
+            {
+                Flush();
+                _kind = kind;
+            }
+
+            _text.Append(text);
         }
 
-        if (segments.Count > 0 && segments[^1].Kind == kind)
+        public List<DiffSegment> ToList()
         {
-            segments[^1] = segments[^1] with { Text = segments[^1].Text + text };
+            Flush();
+            return _segments;
         }
-        else
+
+        private void Flush()
         {
-            segments.Add(new DiffSegment(kind, text));
+            if (_text.Length > 0)
+            {
+                _segments.Add(new DiffSegment(_kind, _text.ToString()));
+                _text.Clear();
+            }
         }
     }
 }
