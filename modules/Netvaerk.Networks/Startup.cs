@@ -7,6 +7,7 @@ using Netvaerk.Networks.Display;
 using Netvaerk.Networks.Listing;
 using Netvaerk.Networks.Members;
 using Netvaerk.Networks.Security;
+using Netvaerk.Networks.Writing;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Content.Editing;
 using NetvaerkPortal.Data;
@@ -50,10 +51,12 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IReaderContext>(provider => provider.GetRequiredService<NetworkReaderContext>());
         services.AddScoped<ReadableContent>();
         services.AddScoped<IReadableContent>(provider => provider.GetRequiredService<ReadableContent>());
-        services.AddFrontPageSection<LatestItemsSection>();
         services.AddNetworkPartEditors();
         // Coordinators reach the members page from the network's page; editors also from the network's editor.
         services.AddContentItemLink(Manifest.Id, NetworkContentTypes.Network, "Medlemmer", MembersPage.PathFor, PortalRoles.Administrator, PortalRoles.Editor);
+        services.AddNetworkDisplay();
+        services.AddScoped<ContentWrites>();
+        services.AddScoped<SiteForms>();
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
@@ -61,6 +64,8 @@ public sealed class Startup : ModuleStartup
         routes.MapContentApi();
         routes.MapMembersApi();
         routes.MapMembersPage();
+        routes.MapWriting();
+        routes.MapHistory();
         routes.MapItemPages();
     }
 }

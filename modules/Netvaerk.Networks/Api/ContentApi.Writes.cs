@@ -1,19 +1,19 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Netvaerk.Networks.ContentTypes;
 using Netvaerk.Networks.Security;
+using Netvaerk.Networks.Writing;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Security;
 
 namespace Netvaerk.Networks.Api;
 
-/// <summary>The writes of /api/content: every one checks the reader's rights (<see cref="ContentPermissions"/>)
-/// before anything is stored, and the content handlers check the item itself; a refusal stores nothing.</summary>
+/// <summary>The writes of /api/content: the body is read here, and stored through <see cref="ContentWrites"/>, the one
+/// write path the site's forms use too (the reader's rights first, then the content handlers; a refusal stores nothing).</summary>
 public static partial class ContentApi
 {
     private static async Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpContext http, NetworkReaderContext readers, ContentManager content, ItemVisibility visibility, CancellationToken cancellationToken)
+        HttpContext http, NetworkReaderContext readers, ContentWrites writes, CancellationToken cancellationToken)
     {
         var (item, tooLarge, invalid) = await ApiResults.ReadItemAsync(http.Request, cancellationToken);
         if (item is null)
@@ -26,59 +26,30 @@ public static partial class ContentApi
             return ApiResults.Invalid("ContentType", "ContentType is missing. Name the item's content type, e.g. \"KnowledgeArticle\".");
         }
 
-        if (await CheckShapeAsync(content, item, cancellationToken) is { } malformed)
-        {
-            return malformed;
-        }
-
         var access = await readers.GetAccessAsync(cancellationToken);
-        if (string.IsNullOrWhiteSpace(item.ContentItemId))
+        var outcome = await writes.CreateAsync(access, item, cancellationToken);
+        return outcome.Refusal switch
         {
-            item.ContentItemId = ContentManager.NewId();
-        }
-        else if (await content.IsIdUsedAsync(item.ContentItemId, cancellationToken))
-        {
-            // Whether an id is taken is itself something only those who may read the item learn.
-            return access.IsEditor || await ReadableVersionAsync(access, content, visibility, item.ContentItemId, cancellationToken) is not null
-                ? ApiResults.Conflict($"The ContentItemId '{item.ContentItemId}' is already used. Leave it out for a new id, or PUT /api/content/{{id}} to change an item.")
-                : ApiResults.NotFound($"Content item '{item.ContentItemId}'");
-        }
-
-        if (access.UserId is not { } owner)
-        {
-            return ApiResults.Forbidden("Your sign-in does not belong to a user of this site. Sign in here, or use a token made here.");
-        }
-
-        Stamp(item, owner, author: access.UserName);
-        NetworkPartsHandler.ApplyVisibilityDefault(item);
-        if (!ContentPermissions.CanWrite(access, item))
-        {
-            return ApiResults.Forbidden(WriteRule(item));
-        }
-
-        var saved = await SaveAsync(content, item, cancellationToken);
-        if (saved is not null)
-        {
-            return saved;
-        }
-
-        var stored = await content.GetAsync(item.ContentItemId, VersionOptions.Latest, cancellationToken);
-        return TypedResults.Created($"{http.Request.PathBase}/api/content/{Uri.EscapeDataString(item.ContentItemId)}", ContentJson.Write(stored!));
+            WriteRefusal.None => TypedResults.Created($"{http.Request.PathBase}/api/content/{Uri.EscapeDataString(item.ContentItemId)}", ContentJson.Write(outcome.Saved!)),
+            WriteRefusal.Invalid => ApiResults.Invalid(outcome.Error!),
+            WriteRefusal.Conflict => ApiResults.Conflict($"The ContentItemId '{item.ContentItemId}' is already used. Leave it out for a new id, or PUT /api/content/{{id}} to change an item."),
+            WriteRefusal.NotFound => ApiResults.NotFound($"Content item '{item.ContentItemId}'"),
+            _ => ApiResults.Forbidden(access.UserId is null
+                ? "Your sign-in does not belong to a user of this site. Sign in here, or use a token made here."
+                : WriteRule(item)),
+        };
     }
 
     private static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string contentItemId, HttpContext http, NetworkReaderContext readers, ContentManager content, ItemVisibility visibility, CancellationToken cancellationToken)
+        string contentItemId, HttpContext http, NetworkReaderContext readers, ContentWrites writes, CancellationToken cancellationToken)
     {
         var access = await readers.GetAccessAsync(cancellationToken);
-        var existing = ContentIds.IsValid(contentItemId) ? await content.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken) : null;
-        if (existing is null || await ReadableVersionAsync(access, content, visibility, contentItemId, cancellationToken) is null)
+        var (existing, refusal) = await writes.EditableAsync(access, contentItemId, cancellationToken);
+        if (existing is null)
         {
-            return ApiResults.NotFound($"Content item '{contentItemId}'");
-        }
-
-        if (!ContentPermissions.CanEdit(access, existing))
-        {
-            return ApiResults.Forbidden("You may read this item but not change it. Editors change everything; members change what they wrote, coordinators their network's notes and articles.");
+            return refusal == WriteRefusal.Forbidden
+                ? ApiResults.Forbidden("You may read this item but not change it. Editors change everything; members change what they wrote, coordinators their network's notes and articles.")
+                : ApiResults.NotFound($"Content item '{contentItemId}'");
         }
 
         var (item, tooLarge, invalid) = await ApiResults.ReadItemAsync(http.Request, cancellationToken);
@@ -97,31 +68,17 @@ public static partial class ContentApi
             return ApiResults.Invalid("ContentType", $"An item cannot change its type (it is a {existing.ContentType}). Create a new item instead.");
         }
 
-        item.ContentItemId = contentItemId;
-        item.ContentType = existing.ContentType;
-        if (await CheckShapeAsync(content, item, cancellationToken) is { } malformed)
+        var outcome = await writes.UpdateAsync(access, existing, item, cancellationToken);
+        return outcome.Refusal switch
         {
-            return malformed;
-        }
-
-        Stamp(item, owner: existing.Owner, author: access.UserName);
-        NetworkPartsHandler.ApplyVisibilityDefault(item);
-        if (!ContentPermissions.CanUpdate(access, existing, item))
-        {
-            return ApiResults.Forbidden(WriteRule(item));
-        }
-
-        var saved = await SaveAsync(content, item, cancellationToken);
-        if (saved is not null)
-        {
-            return saved;
-        }
-
-        return TypedResults.Ok(ContentJson.Write((await content.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken))!));
+            WriteRefusal.None => TypedResults.Ok(ContentJson.Write(outcome.Saved!)),
+            WriteRefusal.Invalid => ApiResults.Invalid(outcome.Error!),
+            _ => ApiResults.Forbidden(WriteRule(item)),
+        };
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string contentItemId, NetworkReaderContext readers, ContentManager content, ItemVisibility visibility, CancellationToken cancellationToken)
+        string contentItemId, NetworkReaderContext readers, ContentManager content, ContentWrites writes, CancellationToken cancellationToken)
     {
         var access = await readers.GetAccessAsync(cancellationToken);
         if (!ContentIds.IsValid(contentItemId))
@@ -137,65 +94,16 @@ public static partial class ContentApi
             return TypedResults.NoContent();
         }
 
-        if (existing is null || await ReadableVersionAsync(access, content, visibility, contentItemId, cancellationToken) is null)
+        var (editable, refusal) = await writes.EditableAsync(access, contentItemId, cancellationToken);
+        if (editable is null)
         {
-            return ApiResults.NotFound($"Content item '{contentItemId}'");
-        }
-
-        if (!ContentPermissions.CanEdit(access, existing))
-        {
-            return ApiResults.Forbidden("You may read this item but not delete it.");
+            return refusal == WriteRefusal.Forbidden
+                ? ApiResults.Forbidden("You may read this item but not delete it.")
+                : ApiResults.NotFound($"Content item '{contentItemId}'");
         }
 
         await content.DeleteAsync(contentItemId, cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>What the server decides, not the client: who owns and wrote the item, and its timestamps.</summary>
-    private static void Stamp(ContentItem item, string owner, string? author)
-    {
-        item.ContentItemVersionId = "";
-        item.Owner = owner;
-        item.Author = author ?? "";
-        item.CreatedUtc = null;
-        item.ModifiedUtc = null;
-        item.PublishedUtc = null;
-    }
-
-    /// <summary>The item's id, type, parts and fields (<see cref="ContentItemShape"/>), checked before anything looks at
-    /// permissions or defaults, so that a malformed item is a 400 naming the field, whoever sends it.</summary>
-    private static async Task<ValidationProblem?> CheckShapeAsync(ContentManager content, ContentItem item, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await content.CheckShapeAsync(item, cancellationToken);
-            return null;
-        }
-        catch (ContentValidationException error)
-        {
-            return ApiResults.Invalid(error);
-        }
-    }
-
-    private static async Task<ValidationProblem?> SaveAsync(ContentManager content, ContentItem item, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (item.Published)
-            {
-                await content.PublishAsync(item, cancellationToken);
-            }
-            else
-            {
-                await content.SaveDraftAsync(item, cancellationToken);
-            }
-
-            return null;
-        }
-        catch (ContentValidationException error)
-        {
-            return ApiResults.Invalid(error);
-        }
     }
 
     private static string WriteRule(ContentItem item) =>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Netvaerk.Networks.Listing;
 using Netvaerk.Networks.Security;
+using Netvaerk.Networks.Writing;
 using NetvaerkPortal.Content;
 using NetvaerkPortal.Recipes;
 using NetvaerkPortal.Security;
@@ -71,10 +72,10 @@ public static partial class ContentApi
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(
-        string contentItemId, NetworkReaderContext readers, ContentManager content, ItemVisibility visibility, CancellationToken cancellationToken)
+        string contentItemId, NetworkReaderContext readers, ContentWrites writes, CancellationToken cancellationToken)
     {
         var access = await readers.GetAccessAsync(cancellationToken);
-        var item = ContentIds.IsValid(contentItemId) ? await ReadableVersionAsync(access, content, visibility, contentItemId, cancellationToken) : null;
+        var item = await writes.ReadableVersionAsync(access, contentItemId, cancellationToken);
         return item is null ? ApiResults.NotFound($"Content item '{contentItemId}'") : TypedResults.Ok(ContentJson.Write(item));
     }
 
@@ -95,20 +96,6 @@ public static partial class ContentApi
 
         var tokens = antiforgery.GetAndStoreTokens(http);
         return TypedResults.Ok(new AntiforgeryTokenResponse(tokens.HeaderName!, tokens.RequestToken!));
-    }
-
-    /// <summary>The version the reader gets: the latest (perhaps a draft) if they may edit the item, else
-    /// the published one if they may read it, else nothing.</summary>
-    private static async Task<ContentItem?> ReadableVersionAsync(ReaderAccess access, ContentManager content, ItemVisibility visibility, string contentItemId, CancellationToken cancellationToken)
-    {
-        if (await content.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken) is { } latest && ContentPermissions.CanEdit(access, latest))
-        {
-            return latest;
-        }
-
-        return await content.GetAsync(contentItemId, VersionOptions.Published, cancellationToken) is { } published && visibility.CanRead(access.Reader, published)
-            ? published
-            : null;
     }
 
     private static bool TryNumber(string? text, int fallback, int min, int max, out int value)

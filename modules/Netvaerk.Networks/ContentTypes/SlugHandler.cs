@@ -11,7 +11,7 @@ public sealed class SlugHandler : IContentHandler
 {
     private static readonly HashSet<string> ReservedSegments = new(StringComparer.OrdinalIgnoreCase)
     {
-        "api", "admin", "account", "content", "openapi", "health", "sprog", "search", "css", "js", "lib", "media", "_content",
+        "api", "admin", "account", "content", "openapi", "health", "sprog", "search", "css", "js", "lib", "media", "_content", "indhold",
     };
 
     public async Task ValidateAsync(ContentItem item, ContentTypeDefinition type, PortalDbContext db, CancellationToken cancellationToken)

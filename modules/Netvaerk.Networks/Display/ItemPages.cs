@@ -45,7 +45,7 @@ public static class ItemPages
             return Results.NotFound();
         }
 
-        var shape = ItemDisplay.Build(item, http.Request.PathBase, services.GetRequiredService<MarkdownRenderer>());
-        return await services.GetRequiredService<PageDisplay>().PageAsync([$"Content-{item.ContentType}", "Content"], shape, new PageOptions(shape.Title), cancellationToken);
+        var shape = await services.GetRequiredService<ItemShapes>().BuildAsync(item, DisplayType.Detail, cancellationToken);
+        return await services.GetRequiredService<PageDisplay>().PageAsync(ItemShapes.TemplateNames(item.ContentType, DisplayType.Detail), shape, new PageOptions(shape.Title), cancellationToken);
     }
 }

@@ -146,8 +146,9 @@ public static class ContentItemShape
         }
     }
 
-    /// <summary>Markdown that nests too deeply, or that Markdig cannot render, is refused here rather than failing every page that shows it.</summary>
-    private static void CheckMarkdown(string id, string path, string markdown)
+    /// <summary>Markdown that nests too deeply, or that Markdig cannot render, is refused here rather than failing every page
+    /// that shows it (and by the editors' preview, with the same message).</summary>
+    public static void CheckMarkdown(string? id, string path, string markdown)
     {
         var measure = MarkdownNesting.Measure(markdown);
         if (measure.TooDeep)
