@@ -62,7 +62,7 @@ public sealed class SearchHttpTests : IAsyncLifetime, IDisposable
     {
         var html = await _client.GetStringAsync(new Uri("/search?q=kasegiwer", UriKind.Relative));
 
-        Assert.Contains("Ingen resultater for «kasegiwer». Mente du <a href=\"/search?q=casegiver\">casegiver</a>?", html, StringComparison.Ordinal);
+        Assert.Contains("Ingen resultater for »kasegiwer«. Mente du <a href=\"/search?q=casegiver\">casegiver</a>?", html, StringComparison.Ordinal);
         Assert.Contains("<ol class=\"search-results\">", html, StringComparison.Ordinal);
     }
 
