@@ -31,7 +31,13 @@ public sealed partial class EnglishBrowserTests(TourPortal tour)
           const own = 'h1, .body, .front__text, .preview, dd, td, .snippet, .search-results h3, .facets li, .item-list a, .account-menu__user, .brand__name, .site-footer__name, .site-footer__contact, option';
           const labels = [...document.querySelectorAll('header, footer, nav, .skip, .skip-link, label, button, th, caption, summary, legend, dt, h2, h3, .item__type, .item__meta, .help, .hint, .empty, .meta, .sort, .status-page, .notice')]
             .filter(e => !e.closest(own))
-            .map(e => { const copy = e.cloneNode(true); copy.querySelectorAll(own).forEach(o => o.remove()); return copy.textContent; });
+            .map(e => {
+              // Text node by text node: "Oversigt" in one link and "Indhold" in the next are two words, not "OversigtIndhold".
+              const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+              const texts = [];
+              while (walker.nextNode()) { if (!walker.currentNode.parentElement.closest(own)) texts.push(walker.currentNode.nodeValue); }
+              return texts.join('\n');
+            });
           const attributes = [...document.querySelectorAll('[aria-label], [placeholder], [title]')]
             .filter(e => !e.closest(own))
             .flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('placeholder'), e.tagName === 'ABBR' ? e.getAttribute('title') : null]);
