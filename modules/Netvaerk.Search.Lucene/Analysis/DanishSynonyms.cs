@@ -119,7 +119,8 @@ public static class DanishSynonyms
         var sides = line.Split("=>");
         if (sides.Length > 2)
         {
-            throw LineError(source, number, line, "it has more than one '=>'");
+            throw new SynonymLineException(source, number, line, "it has more than one '=>'",
+                "Linje {0} (»{1}«) har mere end ét »=>«. Skriv synonymer som »a, b, c« eller »a, b => c«, én gruppe pr. linje.");
         }
 
         var inputs = SplitEntries(sides[0]);
@@ -128,7 +129,8 @@ public static class DanishSynonyms
             var outputs = SplitEntries(sides[1]);
             if (inputs.Length == 0 || outputs.Length == 0)
             {
-                throw LineError(source, number, line, "one side of '=>' is empty");
+                throw new SynonymLineException(source, number, line, "one side of '=>' is empty",
+                    "Linje {0} (»{1}«) mangler ord på den ene side af »=>«. Skriv synonymer som »a, b, c« eller »a, b => c«, én gruppe pr. linje.");
             }
 
             return (inputs, outputs);
@@ -136,7 +138,8 @@ public static class DanishSynonyms
 
         if (inputs.Length < 2)
         {
-            throw LineError(source, number, line, "it has only one word; separate two or more with commas");
+            throw new SynonymLineException(source, number, line, "it has only one word; separate two or more with commas",
+                "Linje {0} (»{1}«) har kun ét ord. Skriv to eller flere ord, der betyder det samme, adskilt af komma.");
         }
 
         return (inputs, null);
@@ -173,10 +176,7 @@ public static class DanishSynonyms
         var words = AnalyzerTerms.Of(analyzer, string.Empty, entry);
         return words.Count > 0
             ? words.ToArray()
-            : throw LineError(source, number, line, $"'{entry}' contains no searchable word");
+            : throw new SynonymLineException(source, number, line, $"'{entry}' contains no searchable word",
+                "Linje {0} (»{1}«): »{2}« indeholder intet ord, der kan søges på. Fjern det, eller skriv et andet ord.", entry);
     }
-
-    private static ArgumentException LineError(string source, int number, string line, string problem) =>
-        new($"Synonym line {number} of {source} (\"{line}\") cannot be used: {problem}. " +
-            "Write synonyms as 'a, b, c' or 'a, b => c', one group a line.");
 }

@@ -16,7 +16,8 @@ public sealed class LuceneIndex : IDisposable
 {
     // Raise when the fields or their analysis change: an index of another schema is rebuilt, not read wrongly.
     // 3: the thesaurus phrases are indexed as terms of their own; the body field also holds the title and tags.
-    internal const int SchemaVersion = 3;
+    // 4: the date is a meeting note's meeting date, else the item's last change (was: its publication).
+    internal const int SchemaVersion = 4;
     private const string SchemaKey = "schema";
     private const string AnalyzerKey = "analyzer";
 

@@ -85,14 +85,24 @@ public static class SearchDocuments
             }
         }
 
-        var date = item.PublishedUtc ?? item.ModifiedUtc ?? item.CreatedUtc ?? DateTime.UnixEpoch;
-        document.Add(new NumericDocValuesField(SearchFieldNames.Date, date.Ticks));
+        document.Add(new NumericDocValuesField(SearchFieldNames.Date, Date(item).Ticks));
         if (item.Text("AutoroutePart", "Path") is { Length: > 0 } path)
         {
             document.Add(new BinaryDocValuesField(SearchFieldNames.Path, Utf8Prefix(path)));
         }
 
         return document;
+    }
+
+    /// <summary>The date a hit shows and newest-first sorts by: a meeting note's meeting date (the day it is about),
+    /// otherwise when the item last changed.</summary>
+    public static DateTime Date(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Text("MeetingNotePart", "MeetingDate") is { Length: > 0 } text
+            && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
+            : item.ModifiedUtc ?? item.PublishedUtc ?? item.CreatedUtc ?? DateTime.UnixEpoch;
     }
 
     // The text's UTF-8 bytes, cut after the last whole character that fits in MaxSnippetSourceBytes:

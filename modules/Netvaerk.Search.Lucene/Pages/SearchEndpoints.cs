@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Netvaerk.Search.Lucene.Analysis;
 using Netvaerk.Search.Lucene.Indexes;
 using Netvaerk.Search.Lucene.Searching;
+using NetvaerkPortal.Content;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Display;
 using NetvaerkPortal.Indexing;
@@ -31,7 +34,7 @@ public static class SearchEndpoints
         return routes;
     }
 
-    private static async Task<IResult> SearchApiAsync(SearchService search, HttpContext http, CancellationToken cancellationToken,
+    private static async Task<IResult> SearchApiAsync(SearchService search, IStringLocalizer<SearchPage> text, HttpContext http, CancellationToken cancellationToken,
         string? q = null, string? type = null, string? network = null, string? tag = null, string? page = null, string? pageSize = null, string? sort = null)
     {
         http.Response.Headers.CacheControl = "private, no-store";
@@ -43,11 +46,12 @@ public static class SearchEndpoints
         {
             http.Response.Headers.RetryAfter = SearchUnavailableException.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search unavailable",
-                detail: SearchTexts.For(CultureInfo.CurrentUICulture).Unavailable);
+                detail: text[SearchPage.UnavailableText].Value);
         }
     }
 
-    private static async Task<IResult> SearchPageAsync(SearchService search, PageDisplay display, HttpContext http, CancellationToken cancellationToken,
+    private static async Task<IResult> SearchPageAsync(SearchService search, ContentDefinitionManager definitions, PageDisplay display, HttpContext http,
+        CancellationToken cancellationToken,
         string? q = null, string? type = null, string? network = null, string? tag = null, string? page = null, string? pageSize = null, string? sort = null)
     {
         var request = SearchRequest.FromQueryString(q, type, network, tag, page, pageSize, sort);
@@ -56,73 +60,103 @@ public static class SearchEndpoints
         http.Response.Headers.CacheControl = "private, no-store";
         try
         {
-            var (results, names) = asked
-                ? await search.SearchWithNamesAsync(request, networkNames: true, cancellationToken)
-                : (null, new Dictionary<string, string>());
-            var model = SearchPageBuilder.Build(request, results, names, pathBase, CultureInfo.CurrentUICulture);
-            return await display.PageAsync(["Search"], model, new PageOptions(Title(model)), cancellationToken);
+            if (!asked)
+            {
+                return await PageAsync(display, SearchPageBuilder.Build(request, null, Empty, Empty, pathBase), StatusCodes.Status200OK, cancellationToken);
+            }
+
+            var (results, names) = await search.SearchWithNamesAsync(request, networkNames: true, cancellationToken);
+            int? askedPage = null;
+            var last = SearchPageBuilder.PageCount(results.Total, request);
+            if (results.Total > 0 && request.Page > last)
+            {
+                // A page past the end (an old link, a hand-typed number) shows the last page and says so.
+                askedPage = request.Page;
+                request = request with { Page = last };
+                (results, names) = await search.SearchWithNamesAsync(request, networkNames: true, cancellationToken);
+            }
+
+            var typeNames = (await definitions.ListTypesAsync(cancellationToken)).ToDictionary(t => t.Name, t => t.DisplayName, StringComparer.Ordinal);
+            var model = SearchPageBuilder.Build(request, results, names, typeNames, pathBase, askedPage);
+            return await PageAsync(display, model, StatusCodes.Status200OK, cancellationToken);
         }
         catch (SearchUnavailableException)
         {
             http.Response.Headers.RetryAfter = SearchUnavailableException.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            var model = SearchPageBuilder.Unavailable(request, pathBase, CultureInfo.CurrentUICulture);
-            return await display.PageAsync(["Search"], model, new PageOptions(Title(model), StatusCode: StatusCodes.Status503ServiceUnavailable), cancellationToken);
+            return await PageAsync(display, SearchPageBuilder.Unavailable(request, pathBase), StatusCodes.Status503ServiceUnavailable, cancellationToken);
         }
     }
 
+    private static async Task<IResult> PageAsync(PageDisplay display, SearchPage model, int status, CancellationToken cancellationToken)
+    {
+        var title = display.Text["Søg"].Value;
+        return await display.PageAsync(["Search"], model,
+            new PageOptions(model.Searched && model.Query.Length > 0 ? $"{model.Query} – {title}" : title, StatusCode: status), cancellationToken);
+    }
+
     private static async Task<IResult> AdminPageAsync(PageDisplay display, TenantContext tenant, SiteDocuments documents,
-        LuceneIndexRegistry registry, IAntiforgery antiforgery, HttpContext http, CancellationToken cancellationToken, string? done = null, string? error = null)
+        LuceneIndexRegistry registry, IAntiforgery antiforgery, HttpContext http, CancellationToken cancellationToken, string? done = null) =>
+        await RenderAdminAsync(display, tenant, documents, registry, antiforgery, http, cancellationToken, done switch
+        {
+            "rebuild" => "Genopbygningen er gået i gang; søgningen bruger det gamle indeks, til den er færdig.",
+            "synonyms" => "Synonymerne er gemt.",
+            _ => null,
+        });
+
+    private static async Task<IResult> RenderAdminAsync(PageDisplay display, TenantContext tenant, SiteDocuments documents,
+        LuceneIndexRegistry registry, IAntiforgery antiforgery, HttpContext http, CancellationToken cancellationToken,
+        string? message = null, string? error = null, string? synonyms = null)
     {
         var indexes = await documents.GetAsync<LuceneIndexesDocument>(LuceneIndexesDocument.DocumentName, cancellationToken);
         var skipped = await documents.GetAsync<SkippedItemsDocument>(SkippedItemsDocument.DocumentName, cancellationToken);
         var rows = indexes.Effective().Select(pair =>
         {
             var open = registry.Find(tenant.Name, pair.Key);
-            var state = registry.Refusal(tenant.Name, pair.Key)
-                ?? (indexes.PendingRebuild.Contains(pair.Key) ? "rebuild pending" : open?.RebuildReason ?? (open is null ? "not opened on this node yet" : "ok"));
+            var refusal = registry.Refusal(tenant.Name, pair.Key);
+            var (state, reason) = refusal is not null ? ("Kan ikke åbnes", refusal)
+                : indexes.PendingRebuild.Contains(pair.Key) ? ("Venter på genopbygning", null)
+                : open?.RebuildReason is { } why ? ("Bliver genopbygget", why)
+                : open is null ? ("Ikke åbnet på denne server endnu", null)
+                : ("I orden", (string?)null);
             return new SearchAdminIndex(pair.Key, pair.Value.AnalyzerName, pair.Value.IndexedContentTypes.Count == 0 ? "*" : string.Join(", ", pair.Value.IndexedContentTypes),
-                open?.DocumentCount ?? 0, open?.Cursor ?? 0, state, skipped.Of(pair.Key).Count);
+                open?.DocumentCount ?? 0, open?.Cursor ?? 0, state, reason, skipped.Of(pair.Key).Count);
         }).ToList();
         var skippedRows = indexes.Effective().Keys
             .SelectMany(index => skipped.Of(index).Select(item => (Index: index, Item: item)))
             .OrderByDescending(entry => entry.Item.SkippedUtc)
             .Select(entry => new SearchAdminSkipped(entry.Index, entry.Item.DisplayText.Length > 0 ? entry.Item.DisplayText : entry.Item.ContentItemId,
-                entry.Item.ContentType, entry.Item.Error, entry.Item.SkippedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                entry.Item.ContentType, entry.Item.Error, DateTime.SpecifyKind(entry.Item.SkippedUtc, DateTimeKind.Utc),
                 $"{http.Request.PathBase}/admin/content/{Uri.EscapeDataString(entry.Item.ContentItemId)}"))
             .ToList();
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var model = new SearchAdminPage
         {
-            Lang = english ? "en" : "da",
             Indexes = rows,
             Skipped = skippedRows,
-            Synonyms = await SearchConfigurations.ReadSynonymsAsync(documents, cancellationToken),
+            Synonyms = synonyms ?? await SearchConfigurations.ReadSynonymsAsync(documents, cancellationToken),
             RebuildAction = http.Request.PathBase + "/admin/search/rebuild",
             SynonymsAction = http.Request.PathBase + "/admin/search/synonyms",
             AntiforgeryField = tokens.FormFieldName,
             AntiforgeryToken = tokens.RequestToken ?? "",
-            Message = done switch
-            {
-                "rebuild" => english ? "The rebuild has started; searches use the old index until it is done." : "Genopbygningen er gået i gang; søgningen bruger det gamle indeks, til den er færdig.",
-                "synonyms" => english ? "The synonyms are saved." : "Synonymerne er gemt.",
-                _ => null,
-            },
+            Message = message,
             Error = error,
+            SynonymsRefused = synonyms is not null,
         };
-        return await display.PageAsync(["SearchAdmin"], model, new PageOptions("Søgning", Admin: true) { TranslateTitle = true }, cancellationToken);
+        return await display.PageAsync(["SearchAdmin"], model,
+            new PageOptions("Søgning", Admin: true, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest) { TranslateTitle = true }, cancellationToken);
     }
 
     private static async Task<IResult> RebuildAsync([FromForm] string? index, SearchIndexer indexer, TenantContext tenant, IndexingSignal signal,
-        HttpContext http, CancellationToken cancellationToken)
+        PageDisplay display, SiteDocuments documents, LuceneIndexRegistry registry, IAntiforgery antiforgery, HttpContext http, CancellationToken cancellationToken)
     {
         try
         {
             await indexer.MarkForRebuildAsync(tenant.Settings, string.IsNullOrWhiteSpace(index) ? null : index, cancellationToken);
         }
-        catch (ArgumentException error)
+        catch (ArgumentException)
         {
-            return Results.LocalRedirect($"{http.Request.PathBase}/admin/search?error={Uri.EscapeDataString(error.Message)}");
+            return await RenderAdminAsync(display, tenant, documents, registry, antiforgery, http, cancellationToken,
+                error: display.Text["Der findes intet søgeindeks med navnet »{0}«. Vælg et af indeksene i tabellen.", index ?? ""].Value);
         }
 
         // The indexer rebuilds in the background; the site keeps searching the old index meanwhile.
@@ -131,15 +165,18 @@ public static class SearchEndpoints
     }
 
     private static async Task<IResult> SaveSynonymsAsync([FromForm] string? synonyms, SiteDocuments documents, PortalDbContext db,
-        SearchConfigurations configurations, TenantContext tenant, HttpContext http, CancellationToken cancellationToken)
+        SearchConfigurations configurations, TenantContext tenant, PageDisplay display, LuceneIndexRegistry registry, IAntiforgery antiforgery,
+        HttpContext http, CancellationToken cancellationToken)
     {
         try
         {
             await SearchConfigurations.SetSynonymsAsync(documents, synonyms ?? "", cancellationToken);
         }
-        catch (ArgumentException error)
+        catch (SynonymLineException error)
         {
-            return Results.LocalRedirect($"{http.Request.PathBase}/admin/search?error={Uri.EscapeDataString(error.Message)}");
+            // Nothing is saved; the page comes back with what was typed, so the line can be corrected.
+            return await RenderAdminAsync(display, tenant, documents, registry, antiforgery, http, cancellationToken,
+                error: display.Text[error.Problem, [error.LineNumber, error.Line, .. error.Arguments]].Value, synonyms: synonyms);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -147,5 +184,5 @@ public static class SearchEndpoints
         return Results.LocalRedirect($"{http.Request.PathBase}/admin/search?done=synonyms");
     }
 
-    private static string Title(SearchPage model) => model.Searched && model.Query.Length > 0 ? $"{model.Query} – {model.Text.Title}" : model.Text.Title;
+    private static readonly Dictionary<string, string> Empty = [];
 }

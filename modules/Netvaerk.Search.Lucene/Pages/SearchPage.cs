@@ -4,13 +4,12 @@ using Netvaerk.Search.Lucene.Searching;
 
 namespace Netvaerk.Search.Lucene.Pages;
 
-/// <summary>What the "Search" template renders: everything already worded, counted and linked, so the
-/// template only lays it out (and a tenant's own template has nothing to compute).</summary>
+/// <summary>What the "Search" template renders: everything already counted and linked, so the template only lays it
+/// out and words it (Danish source texts through <c>t</c>), and a tenant's own template has nothing to compute.</summary>
 public sealed class SearchPage
 {
-    public required string Lang { get; init; }
-
-    public required SearchTexts Text { get; init; }
+    /// <summary>What a reader is told while the index cannot answer (the page's template words it the same).</summary>
+    public const string UnavailableText = "Søgningen bliver genopbygget – prøv igen om lidt.";
 
     /// <summary>The tenant's URL prefix ("" or "/{prefix}").</summary>
     public required string PathBase { get; init; }
@@ -19,17 +18,13 @@ public sealed class SearchPage
 
     public required string Query { get; init; }
 
-    /// <summary>Set when the index cannot answer now (being rebuilt): the page says so instead of showing results.</summary>
-    public string? UnavailableText { get; init; }
+    /// <summary>The index cannot answer now (being rebuilt): the page says so instead of showing results.</summary>
+    public bool Unavailable { get; init; }
 
     /// <summary>False before anything was asked: the page shows the search field alone.</summary>
     public bool Searched { get; init; }
 
     public long Total { get; init; }
-
-    public string TotalText { get; init; } = "";
-
-    public string NoResultsText { get; init; } = "";
 
     public string? DidYouMean { get; init; }
 
@@ -44,6 +39,7 @@ public sealed class SearchPage
     /// <summary>The filters in force, as hidden fields, so a new query keeps them.</summary>
     public IReadOnlyList<SearchPageField> HiddenFields { get; init; } = [];
 
+    /// <summary>Labels are Danish source texts ("relevans", "dato").</summary>
     public IReadOnlyList<SearchPageLink> Sorts { get; init; } = [];
 
     public IReadOnlyList<SearchPageLink> Pages { get; init; } = [];
@@ -51,12 +47,29 @@ public sealed class SearchPage
     public string? PreviousUrl { get; init; }
 
     public string? NextUrl { get; init; }
+
+    /// <summary>The page asked for lies past the last one: the last page is shown instead, and the page says so.</summary>
+    public int? AskedPage { get; init; }
+
+    public int PageNumber { get; init; } = 1;
+
+    public int PageCount { get; init; }
+
+    /// <summary>Whether any facet has values to offer (else the filters are left out).</summary>
+    public bool HasFacets => Facets.Any(facet => facet.Values.Count > 0);
+
+    /// <summary>The same query without its filters, when some are in force.</summary>
+    public string? ClearFiltersUrl { get; init; }
 }
 
+/// <param name="TypeName">The content type's display name, a Danish source text.</param>
+/// <param name="Date">The meeting date of a meeting note, otherwise when the item was last changed.</param>
 /// <param name="Snippet">Escaped text with &lt;mark&gt; around matches: the template writes it with <c>| raw</c>.</param>
-public sealed record SearchPageHit(string Title, string Url, string Snippet, string TypeName, string? Date, string? NetworkName);
+public sealed record SearchPageHit(string Title, string Url, string Snippet, string TypeName, DateTime? Date, string? NetworkName);
 
-public sealed record SearchPageFacet(string Name, IReadOnlyList<SearchPageLink> Values, string? ClearUrl);
+/// <param name="Name">A Danish source text ("Indholdstype").</param>
+/// <param name="TranslateLabels">Whether the values' labels are source texts (content type names), not names people gave (networks, tags).</param>
+public sealed record SearchPageFacet(string Name, IReadOnlyList<SearchPageLink> Values, string? ClearUrl, bool TranslateLabels);
 
 /// <param name="Current">The value in force (a selected filter, the current page or order).</param>
 public sealed record SearchPageLink(string Label, string Url, bool Current, int Count = 0);
@@ -65,78 +78,71 @@ public sealed record SearchPageField(string Name, string Value);
 
 internal static class SearchPageBuilder
 {
+    /// <summary>How many pages the results fill, as far as they are paged to.</summary>
+    public static int PageCount(long total, SearchRequest request) =>
+        (int)Math.Min((total + request.PageSize - 1) / request.PageSize, SearchRequest.MaxDepth / request.PageSize);
+
+    /// <param name="askedPage">Set when <paramref name="request"/> is the last page, shown for a page past it.</param>
     public static SearchPage Build(SearchRequest request, SearchResults? results, IReadOnlyDictionary<string, string> networkNames,
-        string pathBase, CultureInfo culture)
+        IReadOnlyDictionary<string, string> typeNames, string pathBase, int? askedPage = null)
     {
-        var text = SearchTexts.For(culture);
         var action = pathBase + "/search";
-        var lang = culture.TwoLetterISOLanguageName == "en" ? "en" : "da";
         if (results is null)
         {
-            return new SearchPage { Lang = lang, Text = text, PathBase = pathBase, Action = action, Query = request.Query };
+            return new SearchPage { PathBase = pathBase, Action = action, Query = request.Query };
         }
 
         string Link(SearchRequest changed) => Url(action, changed);
-        var pageCount = (int)Math.Min((results.Total + request.PageSize - 1) / request.PageSize, SearchRequest.MaxDepth / request.PageSize);
-        var dateFormat = culture.TwoLetterISOLanguageName == "en" ? "d MMMM yyyy" : "d. MMMM yyyy";
+        string TypeName(string type) => typeNames.TryGetValue(type, out var name) ? name : type;
+        var pageCount = PageCount(results.Total, request);
         return new SearchPage
         {
-            Lang = lang,
-            Text = text,
             PathBase = pathBase,
             Action = action,
             Query = request.Query,
             Searched = true,
             Total = results.Total,
-            TotalText = results.Total == 1 ? text.ResultsOne : string.Format(culture, text.ResultsMany, results.Total.ToString("N0", culture)),
-            NoResultsText = string.Format(culture, text.NoResults, request.Query),
             DidYouMean = results.DidYouMean,
             DidYouMeanUrl = results.DidYouMean is null ? null : Link(request with { Query = results.DidYouMean, Page = 1 }),
             ShowsDidYouMean = results.ShowsDidYouMean,
             Hits = results.Hits.Select(hit => new SearchPageHit(
-                hit.DisplayText, hit.Url, hit.Snippet, text.TypeName(hit.ContentType),
-                hit.Date?.ToString(dateFormat, culture),
+                hit.DisplayText, hit.Url, hit.Snippet, TypeName(hit.ContentType), hit.Date,
                 hit.Network is not null && networkNames.TryGetValue(hit.Network, out var name) ? name : null)).ToList(),
             Facets =
             [
-                Facet(text.ContentType, results.Facets.ContentType, request.ContentType, text.TypeName,
+                Facet("Indholdstype", results.Facets.ContentType, request.ContentType, TypeName, translate: true,
                     value => request with { ContentType = value, Page = 1 }, Link),
-                Facet(text.Network, results.Facets.Network, request.Network,
-                    id => networkNames.TryGetValue(id, out var name) ? name : id,
+                Facet("Netværk", results.Facets.Network, request.Network,
+                    id => networkNames.TryGetValue(id, out var name) ? name : id, translate: false,
                     value => request with { Network = value, Page = 1 }, Link),
-                Facet(text.Tag, results.Facets.Tag, request.Tag, tag => tag,
+                Facet("Emne", results.Facets.Tag, request.Tag, tag => tag, translate: false,
                     value => request with { Tag = value, Page = 1 }, Link),
             ],
             HiddenFields = new[] { ("type", request.ContentType), ("network", request.Network), ("tag", request.Tag), ("sort", SortValue(request.Sort)) }
                 .Where(field => field.Item2 is not null).Select(field => new SearchPageField(field.Item1, field.Item2!)).ToList(),
             Sorts =
             [
-                new(text.Relevance, Link(request with { Sort = SearchSort.Relevance, Page = 1 }), request.EffectiveSort == SearchSort.Relevance),
-                new(text.Date, Link(request with { Sort = SearchSort.Date, Page = 1 }), request.EffectiveSort == SearchSort.Date),
+                new("relevans", Link(request with { Sort = SearchSort.Relevance, Page = 1 }), request.EffectiveSort == SearchSort.Relevance),
+                new("dato", Link(request with { Sort = SearchSort.Date, Page = 1 }), request.EffectiveSort == SearchSort.Date),
             ],
             Pages = Enumerable.Range(1, pageCount)
                 .Where(number => number == 1 || number == pageCount || Math.Abs(number - request.Page) <= 2)
-                .Select(number => new SearchPageLink(number.ToString(culture), Link(request with { Page = number }), number == request.Page))
+                .Select(number => new SearchPageLink(number.ToString(CultureInfo.CurrentCulture), Link(request with { Page = number }), number == request.Page))
                 .ToList(),
             PreviousUrl = request.Page > 1 && request.Page <= pageCount + 1 ? Link(request with { Page = request.Page - 1 }) : null,
             NextUrl = request.Page < pageCount ? Link(request with { Page = request.Page + 1 }) : null,
+            ClearFiltersUrl = request.ContentType is null && request.Network is null && request.Tag is null
+                ? null
+                : Link(request with { ContentType = null, Network = null, Tag = null, Page = 1 }),
+            AskedPage = askedPage,
+            PageNumber = request.Page,
+            PageCount = pageCount,
         };
     }
 
     /// <summary>The page with the search field and the honest news that the index is being rebuilt.</summary>
-    public static SearchPage Unavailable(SearchRequest request, string pathBase, CultureInfo culture)
-    {
-        var text = SearchTexts.For(culture);
-        return new SearchPage
-        {
-            Lang = culture.TwoLetterISOLanguageName == "en" ? "en" : "da",
-            Text = text,
-            PathBase = pathBase,
-            Action = pathBase + "/search",
-            Query = request.Query,
-            UnavailableText = text.Unavailable,
-        };
-    }
+    public static SearchPage Unavailable(SearchRequest request, string pathBase) =>
+        new() { PathBase = pathBase, Action = pathBase + "/search", Query = request.Query, Unavailable = true };
 
     /// <summary>The page's URL for a request: only what differs from the defaults.</summary>
     public static string Url(string action, SearchRequest request)
@@ -167,9 +173,10 @@ internal static class SearchPageBuilder
         _ => null,
     };
 
-    private static SearchPageFacet Facet(string name, IReadOnlyDictionary<string, int> counts, string? selected, Func<string, string> label,
+    private static SearchPageFacet Facet(string name, IReadOnlyDictionary<string, int> counts, string? selected, Func<string, string> label, bool translate,
         Func<string?, SearchRequest> filtered, Func<SearchRequest, string> link) =>
         new(name,
             counts.Select(pair => new SearchPageLink(label(pair.Key), link(filtered(pair.Key)), string.Equals(pair.Key, selected, StringComparison.Ordinal), pair.Value)).ToList(),
-            selected is null ? null : link(filtered(null)));
+            selected is null ? null : link(filtered(null)),
+            translate);
 }

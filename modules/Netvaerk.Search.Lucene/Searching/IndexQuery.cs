@@ -90,8 +90,9 @@ public static class IndexQuery
     private static SearchResults Execute(IndexSearcher searcher, QueryText text, Analyzer queryAnalyzer, Filter? filter, SearchRequest request,
         Analyzer indexAnalyzer, Func<string, string?, string> url)
     {
-        var depth = Math.Min(request.Page * request.PageSize, SearchRequest.MaxDepth);
-        var start = (request.Page - 1) * request.PageSize;
+        // In long: a page number typed into the address (2147483647) times the page size overflows an int.
+        var depth = (int)Math.Min((long)request.Page * request.PageSize, SearchRequest.MaxDepth);
+        var start = (int)Math.Min(((long)request.Page - 1) * request.PageSize, SearchRequest.MaxDepth);
         var match = text.IsEmpty ? null : text.ToQuery(queryAnalyzer, MatchFields);
         var byRelevance = match is not null && request.EffectiveSort != SearchSort.Date;
         ITopDocsCollector top = byRelevance

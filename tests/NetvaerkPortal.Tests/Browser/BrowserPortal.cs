@@ -58,13 +58,20 @@ public sealed class BrowserPortal : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Saves a screenshot under TestResults/screenshots for people to look at.</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>A new browser signed in as <paramref name="user"/> on the tenant at <paramref name="pathBase"/> ("" for Default), in Danish.</summary>
+    public async Task<IPage> SignedInPageAsync(string pathBase, string user, string password)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        var page = await NewPageAsync();
+        await page.GotoAsync(pathBase + "/account/login");
+        await page.GetByLabel("Brugernavn").FillAsync(user);
+        await page.GetByLabel("Adgangskode").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
     }
+
+    /// <summary>Saves a full-page screenshot in <see cref="PageChecks.ScreenshotFolder"/> for people to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name) => await PageChecks.ScreenshotAsync(page, name);
 
     public async ValueTask DisposeAsync()
     {
@@ -89,4 +96,11 @@ public sealed class BrowserPortalFixture : IAsyncLifetime
 public sealed class BrowserCollection
 {
     public const string Name = "Browser";
+}
+
+/// <summary>The page tour's tests share one <see cref="TourPortal"/> and, like all browser tests, run alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TourCollection : ICollectionFixture<TourPortal>
+{
+    public const string Name = "Browser tour";
 }

@@ -55,9 +55,12 @@ public sealed class DanishSynonymsTests
     [InlineData("leder, !!!")]
     public void A_tenant_line_that_cannot_be_read_is_rejected_with_its_line_number(string badLine)
     {
-        var error = Assert.Throws<ArgumentException>(() => DanishSynonyms.CreateQueryAnalyzer($"# egne synonymer\n{badLine}"));
+        var error = Assert.Throws<SynonymLineException>(() => DanishSynonyms.CreateQueryAnalyzer($"# egne synonymer\n{badLine}"));
 
         Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
         Assert.Contains("'a, b, c'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.LineNumber);
+        Assert.Equal(badLine.Trim(), error.Line);
+        Assert.StartsWith("Linje {0} (»{1}«)", error.Problem, StringComparison.Ordinal);
     }
 }

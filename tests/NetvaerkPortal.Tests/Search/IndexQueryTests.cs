@@ -13,7 +13,8 @@ namespace NetvaerkPortal.Tests.Search;
 /// title and tags), the title weighed in for the best matches, and hits read from doc values.</summary>
 public sealed class IndexQueryTests
 {
-    private static SearchResults Search(IReadOnlyList<ContentItem> items, string query, int page = 1, int pageSize = 10, string analyzer = AnalyzerNames.Danish)
+    private static SearchResults Search(IReadOnlyList<ContentItem> items, string query, int page = 1, int pageSize = 10, string analyzer = AnalyzerNames.Danish,
+        SearchSort? sort = null)
     {
         using var directory = new RAMDirectory();
         using var indexAnalyzer = AnalyzerNames.CreateIndexAnalyzer(analyzer);
@@ -28,7 +29,7 @@ public sealed class IndexQueryTests
 
         using var reader = DirectoryReader.Open(directory);
         return IndexQuery.Run(new IndexSearcher(reader), AnalyzerNames.CreateQueryAnalyzer(analyzer), indexAnalyzer,
-            new SearchRequest { Query = query, Page = page, PageSize = pageSize }, readerTerms: null, (id, path) => path ?? id);
+            new SearchRequest { Query = query, Page = page, PageSize = pageSize, Sort = sort }, readerTerms: null, (id, path) => path ?? id);
     }
 
     [Fact]
@@ -70,13 +71,30 @@ public sealed class IndexQueryTests
     public void A_hit_carries_its_id_type_title_url_network_date_and_snippet()
     {
         var item = TestItems.Create("MeetingNote", "Referat af mødet", "Vi evaluerede <året> & planlagde.", network: "netvaerk-1", path: "netvaerk/referat");
-        item.PublishedUtc = new DateTime(2026, 9, 16, 8, 0, 0, DateTimeKind.Utc);
+        item.PublishedUtc = item.ModifiedUtc = new DateTime(2026, 9, 20, 8, 0, 0, DateTimeKind.Utc);
 
         var hit = Assert.Single(Search([item], "referat").Hits);
 
-        Assert.Equal((item.ContentItemId, "MeetingNote", "Referat af mødet", "netvaerk/referat", "netvaerk-1", item.PublishedUtc),
+        // A meeting note's date is the day of the meeting (TestItems: 2026-09-16), not the day it was written down.
+        Assert.Equal((item.ContentItemId, "MeetingNote", "Referat af mødet", "netvaerk/referat", "netvaerk-1", new DateTime(2026, 9, 16, 0, 0, 0, DateTimeKind.Utc)),
             (hit.ContentItemId, hit.ContentType, hit.DisplayText, hit.Url, hit.Network, hit.Date));
         Assert.Equal("Vi evaluerede &lt;året&gt; &amp; planlagde.", hit.Snippet);
+    }
+
+    [Fact]
+    public void Other_hits_carry_their_last_change_and_newest_first_orders_by_the_date_shown()
+    {
+        var article = TestItems.Create("KnowledgeArticle", "Artikel om møder", "Om møder.");
+        article.PublishedUtc = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
+        article.ModifiedUtc = new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc);
+        var note = TestItems.Create("MeetingNote", "Notat om møder", "Om møder.", network: "netvaerk-1");
+        note.PublishedUtc = note.ModifiedUtc = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+
+        var hits = Search([article, note], "møder", sort: SearchSort.Date).Hits;
+
+        Assert.Equal([article.ContentItemId, note.ContentItemId], hits.Select(hit => hit.ContentItemId));
+        Assert.Equal(article.ModifiedUtc, hits[0].Date);
+        Assert.Equal(new DateTime(2026, 9, 16, 0, 0, 0, DateTimeKind.Utc), hits[1].Date);
     }
 
     [Fact]

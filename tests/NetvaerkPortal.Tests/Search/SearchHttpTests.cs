@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Netvaerk.Search.Lucene.Indexes;
+using Netvaerk.Search.Lucene.Searching;
 using NetvaerkPortal.Content;
+using NetvaerkPortal.Data;
 using NetvaerkPortal.Tenants;
 using NetvaerkPortal.Tests.Infrastructure;
 
@@ -62,7 +65,7 @@ public sealed class SearchHttpTests : IAsyncLifetime, IDisposable
     {
         var html = await _client.GetStringAsync(new Uri("/search?q=kasegiwer", UriKind.Relative));
 
-        Assert.Contains("Ingen resultater for «kasegiwer». Mente du <a href=\"/search?q=casegiver\">casegiver</a>?", html, StringComparison.Ordinal);
+        Assert.Contains("Ingen resultater for »kasegiwer«. Mente du <a href=\"/search?q=casegiver\">casegiver</a>?", html, StringComparison.Ordinal);
         Assert.Contains("<ol class=\"search-results\">", html, StringComparison.Ordinal);
     }
 
@@ -82,6 +85,7 @@ public sealed class SearchHttpTests : IAsyncLifetime, IDisposable
     [InlineData("q=netv%C3%A6rk&page=abc&pageSize=999999&sort=nonsense")]
     [InlineData("q=netv%C3%A6rk&page=-1&pageSize=-5")]
     [InlineData("q=netv%C3%A6rk&page=99999")]
+    [InlineData("q=netv%C3%A6rk&page=2147483647&pageSize=50")]
     [InlineData("type=&network=&tag=")]
     [InlineData("")]
     public async Task Malformed_queries_are_answered_never_with_a_server_error(string query)
@@ -159,6 +163,91 @@ public sealed class SearchHttpTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("search-results", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("99999", 1)]
+    [InlineData("2147483647", 1)]
+    [InlineData("2147483647", 50)]
+    public async Task A_page_past_the_end_shows_the_last_page_and_says_so(string page, int pageSize)
+    {
+        var total = await TotalAsync("netv%C3%A6rk");
+        var last = (int)Math.Min((total + pageSize - 1) / pageSize, SearchRequest.MaxDepth / pageSize);
+
+        var response = await _client.GetAsync(new Uri($"/search?q=netv%C3%A6rk&pageSize={pageSize}&page={page}", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Her er den sidste side, side {last}.", html, StringComparison.Ordinal);
+        if (last > 1)
+        {
+            Assert.Contains($"aria-current=\"page\"><span class=\"visually-hidden\">Side </span>{last}</a>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"Der er ingen side {page}.", html, StringComparison.Ordinal);
+        Assert.Equal(total - ((last - 1) * pageSize), HitTitles(html).Length);
+        Assert.DoesNotContain("rel=\"next\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_query_without_results_says_so_and_offers_to_drop_the_filters()
+    {
+        var html = await _client.GetStringAsync(new Uri("/search?q=zyxwvq&type=Case&page=7", UriKind.Relative));
+
+        Assert.Contains("Ingen resultater for »zyxwvq«.", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/search?q=zyxwvq\">Søg uden filtre</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("search-results", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_meeting_note_hit_shows_its_meeting_date_and_others_their_last_change()
+    {
+        var tenant = _factory.Store.Find(TenantSettings.DefaultName)!;
+        await using (var scope = _factory.Services.GetRequiredService<TenantScopes>().Create(tenant))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var network = await db.AutorouteIndex.Where(r => r.Path == "netvaerk/eksempel-tvaergaaende-ledernetvaerk").Select(r => r.ContentItemId).FirstAsync();
+            var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
+            var note = await content.NewAsync("MeetingNote");
+            note.GetOrCreatePart("TitlePart")["Title"] = "Kvartalsmøde om trivselsmåling";
+            note.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = "Vi talte om trivselsmålingen.";
+            note.GetOrCreatePart("NetworkItemPart")["NetworkContentItemId"] = network;
+            note.GetOrCreatePart("MeetingNotePart")["MeetingDate"] = "2025-03-04";
+            note.GetOrCreatePart("VisibilityPart")["Visibility"] = "Public";
+            await content.PublishAsync(note);
+            var article = await content.NewAsync("KnowledgeArticle");
+            article.GetOrCreatePart("TitlePart")["Title"] = "Trivselsmåling i praksis";
+            article.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = "Sådan bruger I trivselsmålingen.";
+            article.GetOrCreatePart("VisibilityPart")["Visibility"] = "Public";
+            await content.PublishAsync(article);
+        }
+
+        await CatchUpAsync();
+        var html = await _client.GetStringAsync(new Uri("/search?q=trivselsm%C3%A5ling&sort=date", UriKind.Relative));
+        var english = await _client.GetStringAsync(new Uri("/search?q=trivselsm%C3%A5ling&sort=date&culture=en&ui-culture=en", UriKind.Relative));
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Contains("Mødenotat · Eksempel: Tværgående ledernetværk · <time datetime=\"2025-03-04\">4. marts 2025</time>", html, StringComparison.Ordinal);
+        Assert.Contains("Meeting note · Eksempel: Tværgående ledernetværk · <time datetime=\"2025-03-04\">4 March 2025</time>", english, StringComparison.Ordinal);
+        Assert.Contains($"Videnartikel · <time datetime=\"{today}\">", html, StringComparison.Ordinal);
+        // Newest first: the article changed today comes before the note of a meeting in 2025.
+        Assert.Equal(["Trivselsmåling i praksis", "Kvartalsmøde om trivselsmåling"], HitTitles(html));
+    }
+
+    [Fact]
+    public async Task The_search_page_words_every_label_in_english_on_request()
+    {
+        var html = await _client.GetStringAsync(new Uri("/search?q=netv%C3%A6rk&pageSize=1&culture=en&ui-culture=en", UriKind.Relative));
+
+        foreach (var label in new[] { "Search the portal", "Narrow the search", "Content type", "Knowledge article", "Sort by", "relevance", "Next page", "Skip to the results", " results</h2>" })
+        {
+            Assert.Contains(label, html, StringComparison.Ordinal);
+        }
+
+        foreach (var danish in new[] { "Søg i portalen", "Afgræns", "Indholdstype", "Videnartikel", "Sortér", "relevans", "Næste side", "resultater", "Gå til" })
+        {
+            Assert.DoesNotContain(danish, html, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Rebuilding_and_editing_synonyms_need_a_signed_in_administrator()
     {
@@ -172,6 +261,15 @@ public sealed class SearchHttpTests : IAsyncLifetime, IDisposable
             Assert.Contains("/account/login", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
         });
     }
+
+    private async Task<long> TotalAsync(string query)
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/api/search?q=" + query, UriKind.Relative)));
+        return json.RootElement.GetProperty("total").GetInt64();
+    }
+
+    private static string[] HitTitles(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<li>\\s*<h3><a href=\"[^\"]*\">([^<]*)</a></h3>").Select(m => m.Groups[1].Value).ToArray();
 
     private async Task CatchUpAsync() =>
         await _factory.Services.GetRequiredService<SearchIndexer>().CatchUpAsync(_factory.Store.Find(TenantSettings.DefaultName)!);
