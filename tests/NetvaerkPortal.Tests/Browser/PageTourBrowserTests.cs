@@ -95,7 +95,7 @@ public sealed class PageTourBrowserTests(TourPortal tour)
     {
         var page = await OpenAsync(tour, Reader.Member);
         await page.GotoAsync(TourPortal.NotePath);
-        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
 
         Assert.False(await page.Locator(".main-menu").IsVisibleAsync());
         Assert.False(await page.Locator(".site-footer ul").IsVisibleAsync());
