@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Netvaerk.Networks.ContentTypes;
 using Netvaerk.Networks.Members;
 using Netvaerk.Networks.Security;
 using NetvaerkPortal.Content;

@@ -44,12 +44,14 @@ public static class MembersPage
     }
 
     private static async Task<IResult> ShowAsync(string networkId, HttpContext http, CancellationToken cancellationToken) =>
-        await RenderAsync(http, networkId, message: null, error: null, cancellationToken);
+        await NetworkAsync(http, networkId, cancellationToken) is { } network
+            ? await RenderAsync(http, network, message: null, error: null, cancellationToken)
+            : Results.NotFound();
 
     private static async Task<IResult> ChangeAsync(string networkId, [FromForm] string? userName, [FromForm] string? role, [FromForm] bool? remove,
         HttpContext http, NetworkMembers members, UserManager<PortalUser> users, PageDisplay display, CancellationToken cancellationToken)
     {
-        if (await NetworkAsync(http, networkId, cancellationToken) is null)
+        if (await NetworkAsync(http, networkId, cancellationToken) is not { } network)
         {
             return Results.NotFound();
         }
@@ -76,7 +78,7 @@ public static class MembersPage
             message = text["{0} er nu {1} i netværket.", user.UserName!, text[RoleText(canonical)].Value];
         }
 
-        return await RenderAsync(http, networkId, message, error, cancellationToken);
+        return await RenderAsync(http, network, message, error, cancellationToken);
     }
 
     /// <summary>The role as the page names it (a Danish source text).</summary>
@@ -91,14 +93,9 @@ public static class MembersPage
         return decision == MembersDecision.Allowed ? network : null;
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext http, string networkId, string? message, string? error, CancellationToken cancellationToken)
+    private static async Task<IResult> RenderAsync(HttpContext http, ContentItem network, string? message, string? error, CancellationToken cancellationToken)
     {
-        var network = await NetworkAsync(http, networkId, cancellationToken);
-        if (network is null)
-        {
-            return Results.NotFound();
-        }
-
+        var networkId = network.ContentItemId;
         var services = http.RequestServices;
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         var rows = new List<MemberRow>();
