@@ -17,8 +17,9 @@ public static partial class Teasers
             return "";
         }
 
-        // The HTML comes from the sanitizer, so no script or style content hides between the tags.
-        var text = Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ").Trim();
+        // The HTML comes from the sanitizer, so no script or style content hides between the tags. A block ends a phrase
+        // (a space); an inline tag sits inside a word's sentence (nothing), so "<strong>uge</strong>." stays "uge.".
+        var text = Spaces().Replace(WebUtility.HtmlDecode(InlineTags().Replace(BlockTags().Replace(html, " "), "")), " ").Trim();
         if (text.Length <= MaxLength)
         {
             return text;
@@ -28,8 +29,11 @@ public static partial class Teasers
         return text[..(cut > MaxLength / 2 ? cut : MaxLength)].TrimEnd(',', '.', ';', ':', '-', '–') + "…";
     }
 
+    [GeneratedRegex("<(?:br|/?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|div|blockquote|pre|table|thead|tbody|tr|td|th|hr|section|figure|figcaption))\\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockTags();
+
     [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tags();
+    private static partial Regex InlineTags();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
