@@ -75,6 +75,7 @@ public sealed partial class HostTextsTests
         CultureInfo.CurrentUICulture = new CultureInfo("en");
         try
         {
+            Assert.True(SourceTexts().Count() > 200, "the scan finds the texts");
             var missing = SourceTexts().Where(t => localizer[t.Text].ResourceNotFound)
                 .Select(t => $"{Path.GetFileName(t.File)}: {t.Text}").Distinct().ToList();
 
@@ -132,7 +133,7 @@ public sealed partial class HostTextsTests
     [GeneratedRegex(@"new MenuEntry\(Menus\.\w+, ""([^""]+)""")]
     private static partial Regex MenuText();
 
-    [GeneratedRegex("""\w+, "([^"]+)"\)(?: \{[^}]*\})?\)""")]
+    [GeneratedRegex("""new MenuEntry\([^;]*?, "([^"]+)"\)(?: \{[^}]*\})?\)""")]
     private static partial Regex MenuHint();
 
     [GeneratedRegex("""\{\{ "((?:[^"\\]|\\.)+)" \| t\b""")]
