@@ -60,7 +60,8 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
                     parameters["SiteName"] = siteName;
                 }
 
-                parameters.TryAdd("SiteName", tenant.Name);
+                // Without a name from the form or --param SiteName=..., the product's name: never the technical tenant name.
+                parameters.TryAdd("SiteName", Display.SiteBranding.DefaultSiteName);
                 notes = await initializer.InitializeAsync(services, tenant, new SetupContext(admin.Id, admin.UserName!, parameters, request.SkipUnsupported, request.UploadedRecipe), cancellationToken);
                 if (siteName is not null)
                 {

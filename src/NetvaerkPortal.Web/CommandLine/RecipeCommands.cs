@@ -46,8 +46,10 @@ internal static class RecipeCommands
         await using var scope = services.GetRequiredService<TenantScopes>().Create(tenant);
         try
         {
+            // parameters('SiteName') is the organisation's name as the tenant shows it, not its technical name.
+            var siteName = (await Display.SiteBranding.LoadAsync(scope.ServiceProvider.GetRequiredService<Data.SiteDocuments>())).SiteName;
             var result = await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(
-                recipe, scope.ServiceProvider, new Dictionary<string, string> { ["SiteName"] = tenant.Name }, arguments.Flag("skip-unsupported"));
+                recipe, scope.ServiceProvider, new Dictionary<string, string> { ["SiteName"] = siteName }, arguments.Flag("skip-unsupported"));
             foreach (var note in result.Notes)
             {
                 await output.WriteLineAsync(note);

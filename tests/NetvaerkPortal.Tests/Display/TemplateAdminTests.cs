@@ -122,10 +122,14 @@ public sealed class TemplateAdminTests : IAsyncLifetime, IDisposable
         var tenant = "Navn" + Math.Abs(name.GetHashCode(StringComparison.Ordinal)) % 1_000_000;
         using var admin = await AdminOfNewTenantAsync(tenant);
 
-        var response = await admin.SubmitAsync("/admin/templates", Save(name, "<p>hej</p>"), "/admin/templates?handler=Save");
+        var response = await admin.SubmitAsync("/admin/templates?name=Home", Save(name, "<p>hej</p>"), "/admin/templates?handler=Save");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("kan ikke være navnet på en skabelon", await HtmlAsync(response), StringComparison.Ordinal);
+        if (!name.Contains('\0', StringComparison.Ordinal))
+        {
+            // A NUL in a form is refused by ASP.NET itself before the page sees it (a bare 400).
+            Assert.Contains("kan ikke være navnet på en skabelon", await HtmlAsync(response), StringComparison.Ordinal);
+        }
         if (name.Trim().Length > 0 && name.Length < 2_000)
         {
             // An empty name is no name: the list is shown.
@@ -176,6 +180,7 @@ public sealed class TemplateAdminTests : IAsyncLifetime, IDisposable
         Assert.Contains("/account/denied", page.Headers.Location?.ToString(), StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
         Assert.Empty(await StoredAsync("Redaktion"));
-        Assert.DoesNotContain(AuditActions.TemplateSaved, (await HtmlAsync(await admin.GetAsync("/admin/audit"))), StringComparison.Ordinal);
+        await using var check = _portal.Services.GetRequiredService<TenantScopes>().Create(_portal.Store.Find("Redaktion")!);
+        Assert.DoesNotContain(check.ServiceProvider.GetRequiredService<PortalDbContext>().AuditEntries, e => e.Action == AuditActions.TemplateSaved);
     }
 }
