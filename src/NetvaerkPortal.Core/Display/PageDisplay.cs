@@ -174,7 +174,7 @@ public sealed class PageDisplay(
             .ToList();
         // The current entry is the one whose path is the longest prefix of the page's ("/admin/users/x" is under "Brugere", not "Oversigt").
         var current = entries
-            .Where(e => Under(currentPath, pathBase + e.Path.TrimEnd('/')) || (e.Path == "/" && (currentPath == pathBase || currentPath == pathBase + "/")))
+            .Where(e => e.Path == "/" ? currentPath == pathBase || currentPath == pathBase + "/" : Under(currentPath, pathBase + e.Path.TrimEnd('/')))
             .MaxBy(e => e.Path.Length);
         return entries.Select(e => new LayoutLink(_text[e.Text].Value, pathBase + e.Path, ReferenceEquals(e, current), e.Hint.Length > 0 ? _text[e.Hint].Value : "")).ToList();
     }

@@ -61,9 +61,10 @@ public sealed partial class HostTextsTests
             yield return ("DisplayEndpoints.cs", match.Groups[2].Value);
         }
 
-        foreach (var (_, label) in AuditActions.All)
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddPlatformAuditActions();
+        foreach (var action in services.Select(d => d.ImplementationInstance).OfType<AuditAction>())
         {
-            yield return ("AuditActions.cs", label);
+            yield return ("AuditActions.cs", action.Label);
         }
     }
 
