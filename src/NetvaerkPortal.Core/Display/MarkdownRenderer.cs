@@ -24,7 +24,6 @@ public sealed class MarkdownRenderer(ILogger<MarkdownRenderer> logger)
         .UseAutoLinks()
         .Build();
 
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     // Rendering and sanitising cost far more than a page's other work, and the same text always gives the same
     // HTML: keep recent results, bounded by their size in characters.
@@ -96,7 +95,7 @@ public sealed class MarkdownRenderer(ILogger<MarkdownRenderer> logger)
         var html = new StringBuilder(text.Length + 64).Append("<div class=\"plain-text\">");
         foreach (var paragraph in text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            html.Append("<p>").Append(Html.Encode(paragraph).Replace("&#xA;", "<br>", StringComparison.Ordinal)).Append("</p>");
+            html.Append("<p>").Append(Html.Encoder.Encode(paragraph).Replace("&#xA;", "<br>", StringComparison.Ordinal)).Append("</p>");
         }
 
         return html.Append("</div>").ToString();
