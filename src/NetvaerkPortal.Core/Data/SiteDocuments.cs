@@ -29,4 +29,17 @@ public sealed class SiteDocuments(PortalDbContext db)
             document.ModifiedUtc = DateTime.UtcNow;
         }
     }
+
+    /// <summary>Runs <paramref name="action"/> once, after the caller's next SaveChanges commits: a cache forgotten only
+    /// before the commit can be refilled from the old document by a concurrent reader and keep it.</summary>
+    public void AfterNextSave(Action action)
+    {
+        void Saved(object? sender, Microsoft.EntityFrameworkCore.SavedChangesEventArgs e)
+        {
+            db.SavedChanges -= Saved;
+            action();
+        }
+
+        db.SavedChanges += Saved;
+    }
 }

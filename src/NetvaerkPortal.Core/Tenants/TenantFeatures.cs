@@ -30,6 +30,7 @@ public sealed class TenantFeatures(ModuleCatalog catalog)
         var withDependencies = catalog.WithDependencies(enabled);
         await documents.SetAsync(DocumentName, new FeaturesDocument { Enabled = [.. withDependencies] }, cancellationToken);
         Forget(tenantName);
+        documents.AfterNextSave(() => Forget(tenantName));
         return withDependencies;
     }
 

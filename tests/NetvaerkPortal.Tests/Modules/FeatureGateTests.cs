@@ -61,6 +61,27 @@ public sealed class FeatureGateTests
     }
 
     [Fact]
+    public async Task A_reader_between_staging_and_commit_does_not_keep_the_old_features()
+    {
+        await using var host = PortalTestHost.Create();
+        var tenant = await host.CreateTenantAsync("Skift", "skift");
+        await using var writer = host.OpenScope(tenant);
+        var features = writer.ServiceProvider.GetRequiredService<TenantFeatures>();
+        await features.SetAsync(tenant.Name, writer.ServiceProvider.GetRequiredService<SiteDocuments>(), ["Netvaerk.Networks"]);
+
+        // A background reader (the indexer) asks in another scope before the write commits and caches what it sees.
+        await using (var reader = host.OpenScope(tenant))
+        {
+            Assert.Contains("Netvaerk.Search.Lucene", await features.GetAsync(tenant.Name, reader.ServiceProvider.GetRequiredService<SiteDocuments>()));
+        }
+
+        await writer.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
+
+        await using var after = host.OpenScope(tenant);
+        Assert.DoesNotContain("Netvaerk.Search.Lucene", await features.GetAsync(tenant.Name, after.ServiceProvider.GetRequiredService<SiteDocuments>()));
+    }
+
+    [Fact]
     public async Task The_gate_refuses_an_endpoint_whose_feature_the_tenant_lacks()
     {
         await using var host = PortalTestHost.Create();
