@@ -112,9 +112,15 @@ public sealed class SiteForms(
     {
         state.Posted = form;
         var action = form["action"].ToString();
-        foreach (var error in editor.Apply(state.Item, state.Type, name => form[name]))
+        foreach (var field in editor.FieldsFor(state.Type).Where(f => form[f.FormName].Count > 1))
         {
-            state.FieldErrors[error.Field.FormName] = Text[error.Template, [Text[(string)error.Arguments[0]].Value, .. error.Arguments[1..]]];
+            // A browser sends each field once; two values are a forged or broken form, and neither is taken silently.
+            state.FieldErrors[field.FormName] = Text["{0} er sendt mere end én gang. Send feltet én gang.", Text[field.Label].Value];
+        }
+
+        foreach (var error in editor.Apply(state.Item, state.Type, name => form[name].FirstOrDefault()))
+        {
+            state.FieldErrors.TryAdd(error.Field.FormName, Text[error.Template, [Text[(string)error.Arguments[0]].Value, .. error.Arguments[1..]]]);
         }
 
         if (action == "preview")
@@ -159,7 +165,7 @@ public sealed class SiteForms(
         var fields = new List<FormField>();
         foreach (var field in editor.FieldsFor(state.Type))
         {
-            var value = state.Posted is { } posted ? posted[field.FormName].ToString() : ContentEditor.Value(state.Item, field);
+            var value = state.Posted is { } posted ? posted[field.FormName].FirstOrDefault() ?? "" : ContentEditor.Value(state.Item, field);
             var choices = field.Choices is null ? [] : await ChoicesAsync(state, field, value, access, cancellationToken);
             fields.Add(new FormField(field.FormName, field.ElementId, field.Label, field.Hint, field.Kind.ToString().ToLowerInvariant(),
                 field.Required, field.MaxLength, value, state.FieldErrors.GetValueOrDefault(field.FormName), choices));
@@ -215,7 +221,7 @@ public sealed class SiteForms(
     private void Preview(FormState state)
     {
         var field = editor.FieldsFor(state.Type).FirstOrDefault(f => f.Kind == EditorFieldKind.Markdown);
-        var text = field is null ? "" : state.Posted?[field.FormName].ToString() ?? "";
+        var text = field is null ? "" : state.Posted?[field.FormName].FirstOrDefault() ?? "";
         try
         {
             ContentItemShape.CheckMarkdown(null, field?.Part + "." + field?.Field, text);

@@ -32,6 +32,10 @@ public sealed partial class BrowserlessSession(PortalWebFactory factory, string 
         return await _client.PostAsync(new Uri(pathBase + path, UriKind.Relative), content);
     }
 
+    /// <summary>Posts a body as it is (e.g. a form with a field twice).</summary>
+    public async Task<HttpResponseMessage> PostContentAsync(string path, HttpContent content) =>
+        await _client.PostAsync(new Uri(pathBase + path, UriKind.Relative), content);
+
     public async Task SignInAsync(string userName, string password)
     {
         var response = await SubmitAsync("/account/login", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });

@@ -184,6 +184,7 @@ public sealed class SiteWritingTests(NetworkPortal portal)
     [InlineData("/indhold/{network}/rediger")]
     [InlineData("/indhold/{note}/historik/{note}")]
     [InlineData("/indhold/{network}/historik")]
+    [InlineData("/indhold/{note}/historik/..%2F..%2Fadmin")]
     public async Task Wrong_or_foreign_ids_give_404(string path)
     {
         var (network, _) = await _site.NetworkAsync("Idnetværk");
@@ -192,6 +193,30 @@ public sealed class SiteWritingTests(NetworkPortal portal)
         var response = await member.GetAsync(path.Replace("{network}", network, StringComparison.Ordinal).Replace("{note}", portal.NetworkXItem.Id, StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_field_sent_twice_or_a_body_beyond_the_forms_limits_is_refused_without_storing()
+    {
+        var (network, _) = await _site.NetworkAsync("Dubletnetværk");
+        using var member = await _site.MemberOfAsync(network);
+        var form = HtmlForms.Fields(await SiteMembers.PageAsync(member, $"/indhold/ny/MeetingNote?netvaerk={network}"), "/indhold/");
+        foreach (var (name, value) in Note("Dublet 8228"))
+        {
+            form[name] = value;
+        }
+
+        form["action"] = "publish";
+        var pairs = form.Select(pair => new KeyValuePair<string, string>(pair.Key, pair.Value)).Append(new("p.TitlePart.Title", "Anden titel 8228")).ToList();
+        using var twice = new FormUrlEncodedContent(pairs);
+        var duplicate = await member.PostContentAsync($"/indhold/ny/MeetingNote?netvaerk={network}", twice);
+        var huge = await member.PostAsync($"/indhold/ny/MeetingNote?netvaerk={network}", new Dictionary<string, string>(form) { ["p.MarkdownBodyPart.Markdown"] = new string('x', 5_000_000) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Contains("Titel er sendt mere end én gang.", HtmlForms.TextOf(await duplicate.Content.ReadAsStringAsync(), "p-TitlePart-Title-error"), StringComparison.Ordinal);
+        Assert.InRange((int)huge.StatusCode, 400, 499);
+        Assert.Empty(await _site.FindAsync("MeetingNote", "Dublet 8228"));
+        Assert.Empty(await _site.FindAsync("MeetingNote", "Anden titel 8228"));
     }
 
     [Fact]
