@@ -18,7 +18,9 @@ internal static class AnalyzedQuery
     // that no BooleanQuery nears its clause limit (1,024) whatever the analyzer makes of the text ("a-a-a-…").
     internal const int MaxPositions = 64;
 
-    public static Query Build(QueryText text, Analyzer analyzer, IReadOnlyList<SearchField> fields)
+    private static readonly Lazy<DanishAnalyzer> FormsAnalyzer = new(DanishAnalyzer.ForQueryForms);
+
+    public static Query Build(QueryText text, Analyzer analyzer, IReadOnlyList<SearchField> fields, CompoundExpansion? compounds = null)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         if (fields is null || fields.Count == 0)
@@ -31,7 +33,7 @@ internal static class AnalyzedQuery
         // The Danish index holds the thesaurus phrases as terms of their own (DanishSynonyms.IndexedPhrases).
         var phrases = analyzer is DanishAnalyzer ? DanishSynonyms.IndexedPhrases : null;
         var query = new BooleanQuery();
-        var words = WordsQuery(Analyze(analyzer, analysisField, string.Join(' ', text.Words)), fields, phrases);
+        var words = WordsQuery(AnalyzeWords(text, analyzer, analysisField, compounds), fields, phrases);
         if (words is not null)
         {
             query.Add(words, Occur.MUST);
@@ -63,10 +65,12 @@ internal static class AnalyzedQuery
         return query;
     }
 
-    internal static IReadOnlyList<string[][]> TermGroups(QueryText text, Analyzer analyzer, string field)
+    internal static IReadOnlyList<string[][]> TermGroups(QueryText text, Analyzer analyzer, string field, CompoundExpansion? compounds = null)
     {
-        var groups = Segments(Analyze(analyzer, field, string.Join(' ', text.Words)))
-            .Select(segment => segment.Select(token => token.Text.Split(DanishSynonyms.PhraseSeparator)).ToArray())
+        var groups = Segments(AnalyzeWords(text, analyzer, field, compounds))
+            .Select(segment => segment.Select(token => token.Text.Split(DanishSynonyms.PhraseSeparator))
+                .Concat(segment.SelectMany(token => token.Compounds).Select(compound => new[] { compound.Term }))
+                .ToArray())
             .ToList();
         foreach (var phrase in text.Phrases)
         {
@@ -190,7 +194,28 @@ internal static class AnalyzedQuery
             var query = Phrase(field.Name, words.Select((word, i) => (i, new[] { word })).ToArray(), indexedPhrases);
             query.Boost = field.Boost * (token.IsSynonym ? SynonymBoost : 1f);
             alternatives.Add(query);
+            foreach (var compound in token.Compounds)
+            {
+                alternatives.Add(new TermQuery(new Term(field.Name, compound.Term)) { Boost = query.Boost * compound.Boost });
+            }
         }
+    }
+
+    // The typed words analysed, each word (typed, or a one-word synonym) with the indexed compounds that begin or end with it.
+    private static IReadOnlyList<AnalyzedToken> AnalyzeWords(QueryText text, Analyzer analyzer, string field, CompoundExpansion? compounds)
+    {
+        var joined = string.Join(' ', text.Words);
+        var tokens = Analyze(analyzer, field, joined);
+        if (compounds is null || analyzer is not DanishAnalyzer || tokens.Count == 0)
+        {
+            return tokens;
+        }
+
+        var forms = Analyze(FormsAnalyzer.Value, field, joined).ToDictionary(token => token.Position, token => token.Text);
+        return tokens.Select(token => token.Length > 1 || token.Text.Contains(DanishSynonyms.PhraseSeparator, StringComparison.Ordinal)
+                ? token
+                : token with { Compounds = compounds.For(token.Text, token.IsSynonym ? null : forms.GetValueOrDefault(token.Position)) })
+            .ToList();
     }
 
     // A quoted phrase or an excluded word means what was typed: synonyms are left out. Words at the same
@@ -295,5 +320,9 @@ internal static class AnalyzedQuery
         return tokens;
     }
 
-    internal sealed record AnalyzedToken(string Text, int Position, int Length, bool IsSynonym);
+    internal sealed record AnalyzedToken(string Text, int Position, int Length, bool IsSynonym)
+    {
+        /// <summary>The indexed compounds a typed word also searches (<see cref="CompoundExpansion"/>).</summary>
+        public IReadOnlyList<ExpandedTerm> Compounds { get; init; } = [];
+    }
 }

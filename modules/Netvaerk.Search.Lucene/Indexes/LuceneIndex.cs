@@ -16,7 +16,8 @@ public sealed class LuceneIndex : IDisposable
 {
     // Raise when the fields or their analysis change: an index of another schema is rebuilt, not read wrongly.
     // 3: the thesaurus phrases are indexed as terms of their own; the body field also holds the title and tags.
-    internal const int SchemaVersion = 3;
+    // 4: body_reversed, the body's word stems backwards, where a query finds the compounds a word ends.
+    internal const int SchemaVersion = 4;
     private const string SchemaKey = "schema";
     private const string AnalyzerKey = "analyzer";
 

@@ -92,7 +92,10 @@ public static class IndexQuery
     {
         var depth = Math.Min(request.Page * request.PageSize, SearchRequest.MaxDepth);
         var start = (request.Page - 1) * request.PageSize;
-        var match = text.IsEmpty ? null : text.ToQuery(queryAnalyzer, MatchFields);
+        var compounds = indexAnalyzer is DanishAnalyzer danish
+            ? new CompoundExpansion(searcher.IndexReader, [SearchFieldNames.Body], SearchFieldNames.BodyReversed, danish.UsesCompoundList)
+            : null;
+        var match = text.IsEmpty ? null : text.ToQuery(queryAnalyzer, MatchFields, compounds);
         var byRelevance = match is not null && request.EffectiveSort != SearchSort.Date;
         ITopDocsCollector top = byRelevance
             ? TopScoreDocCollector.Create(Math.Max(depth, RankingWindow), docsScoredInOrder: false)
@@ -103,7 +106,7 @@ public static class IndexQuery
         var values = new HitValues(searcher.IndexReader);
         var words = new IndexedWords(indexAnalyzer);
         var best = byRelevance
-            ? new TitleRanking(text.ToTermGroups(queryAnalyzer, SearchFieldNames.Body), words).Rank(top.GetTopDocs().ScoreDocs, values)
+            ? new TitleRanking(text.ToTermGroups(queryAnalyzer, SearchFieldNames.Body, compounds), words).Rank(top.GetTopDocs().ScoreDocs, values)
             : top.GetTopDocs(0, depth).ScoreDocs;
         var page = best.Skip(start).Take(depth - start).ToArray();
         var snippets = new Snippets(match, words);

@@ -13,7 +13,7 @@ namespace Netvaerk.Search.Lucene.Searching;
 /// marks "netværksmødet" and "Møderne"; a phrase's words are marked one by one. The passages with the most
 /// different query terms win, the earlier on a tie. Written instead of Lucene's Highlighter, which ran every
 /// body through the whole analyzer again and scored fixed fragments: that cost more than the search itself.
-/// The Danish index's words come from the same cache the indexing fills (<see cref="CachedWordAnalysis"/>).
+/// The Danish index's words come from the same cache the indexing fills (<see cref="DanishWords"/>).
 /// </remarks>
 internal sealed class Snippets
 {

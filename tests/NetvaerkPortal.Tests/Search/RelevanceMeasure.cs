@@ -6,8 +6,9 @@ namespace NetvaerkPortal.Tests.Search;
 /// <summary>Recall@10 and mean reciprocal rank of a relevance set's queries, with a line per query saying what was missed.</summary>
 public static class RelevanceMeasure
 {
-    public static (double RecallAt10, double MeanReciprocalRank, string Report) Evaluate(IReadOnlyList<RelevanceQuery> queries, SearchTestIndex index) =>
-        Evaluate(queries, query => index.Search(query.Text, 10));
+    public static (double RecallAt10, double MeanReciprocalRank, string Report) Evaluate(IReadOnlyList<RelevanceQuery> queries, SearchTestIndex index,
+        bool compounds = true) =>
+        Evaluate(queries, query => index.Search(query.Text, 10, compounds));
 
     public static (double RecallAt10, double MeanReciprocalRank, string Report) Evaluate(IReadOnlyList<RelevanceQuery> queries,
         Func<RelevanceQuery, IReadOnlyList<string>> search)
