@@ -20,7 +20,8 @@ internal static class AnalyzedQuery
 
     private static readonly Lazy<DanishAnalyzer> FormsAnalyzer = new(DanishAnalyzer.ForQueryForms);
 
-    public static Query Build(QueryText text, Analyzer analyzer, IReadOnlyList<SearchField> fields, CompoundExpansion? compounds = null)
+    /// <param name="anyWord">Match documents with any of the words (ranked by how many they have), not <see cref="MinimumWordsToMatch"/>.</param>
+    public static Query Build(QueryText text, Analyzer analyzer, IReadOnlyList<SearchField> fields, CompoundExpansion? compounds = null, bool anyWord = false)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         if (fields is null || fields.Count == 0)
@@ -33,7 +34,7 @@ internal static class AnalyzedQuery
         // The Danish index holds the thesaurus phrases as terms of their own (DanishSynonyms.IndexedPhrases).
         var phrases = analyzer is DanishAnalyzer ? DanishSynonyms.IndexedPhrases : null;
         var query = new BooleanQuery();
-        var words = WordsQuery(AnalyzeWords(text, analyzer, analysisField, compounds), fields, phrases);
+        var words = WordsQuery(AnalyzeWords(text, analyzer, analysisField, compounds), fields, phrases, anyWord);
         if (words is not null)
         {
             query.Add(words, Occur.MUST);
@@ -96,7 +97,8 @@ internal static class AnalyzedQuery
     /// </remarks>
     public static int MinimumWordsToMatch(int wordCount) => wordCount <= 2 ? wordCount : wordCount * 3 / 4;
 
-    private static Query? WordsQuery(IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<SearchField> fields, IReadOnlySet<string>? indexedPhrases)
+    private static Query? WordsQuery(IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<SearchField> fields, IReadOnlySet<string>? indexedPhrases,
+        bool anyWord)
     {
         var segments = Segments(tokens).Select(segment => SegmentQuery(segment, fields, indexedPhrases)).ToArray();
         if (segments.Length == 0)
@@ -111,7 +113,8 @@ internal static class AnalyzedQuery
 
         // When every word is required they are MUST clauses: the same matches and scores, but a conjunction
         // leapfrogs through the words' documents where "all of the SHOULD clauses" visits each one's.
-        var minimum = MinimumWordsToMatch(segments.Length);
+        // With any word allowed, BooleanQuery's coordination factor still ranks the documents with more of them first.
+        var minimum = anyWord ? 1 : MinimumWordsToMatch(segments.Length);
         var allRequired = minimum == segments.Length;
         var query = new BooleanQuery();
         foreach (var segment in segments)

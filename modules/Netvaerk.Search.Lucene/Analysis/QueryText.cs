@@ -100,8 +100,9 @@ public sealed class QueryText
 
     /// <summary>As <see cref="ToQuery(Analyzer, IReadOnlyList{SearchField})"/>, each typed word also searching the
     /// indexed compounds that begin or end with it.</summary>
-    internal Query ToQuery(Analyzer analyzer, IReadOnlyList<SearchField> fields, CompoundExpansion? compounds) =>
-        AnalyzedQuery.Build(this, analyzer, fields, compounds);
+    /// <param name="anyWord">Documents with any of the words match, those with more of them ranked first.</param>
+    internal Query ToQuery(Analyzer analyzer, IReadOnlyList<SearchField> fields, CompoundExpansion? compounds, bool anyWord = false) =>
+        AnalyzedQuery.Build(this, analyzer, fields, compounds, anyWord);
 
     /// <summary>
     /// What each typed word (with its synonyms) and each quoted phrase is found by, as analysed terms:

@@ -13,6 +13,14 @@ public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, Se
     [JsonIgnore]
     public bool ShowsDidYouMean { get; init; }
 
+    /// <summary>
+    /// True when too few documents have all the query's words (fewer than IndexQuery.FewHits), so the hits also
+    /// include documents with only some of them, after those with all: the page says "Viser resultater, der matcher
+    /// nogle af ordene". In the API's JSON as <c>"partialMatch": true</c>, left out when false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PartialMatch { get; init; }
+
     public static SearchResults Empty { get; } = new(0, [], new SearchFacets(
         new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>()));
 }

@@ -13,7 +13,7 @@ namespace NetvaerkPortal.Tests.Search;
 /// title and tags), the title weighed in for the best matches, and hits read from doc values.</summary>
 public sealed class IndexQueryTests
 {
-    private static SearchResults Search(IReadOnlyList<ContentItem> items, string query, int page = 1, int pageSize = 10, string analyzer = AnalyzerNames.Danish)
+    internal static SearchResults Search(IReadOnlyList<ContentItem> items, string query, int page = 1, int pageSize = 10, string analyzer = AnalyzerNames.Danish)
     {
         using var directory = new RAMDirectory();
         using var indexAnalyzer = AnalyzerNames.CreateIndexAnalyzer(analyzer);
