@@ -110,11 +110,12 @@ public sealed class DanishAnalyzer : Analyzer
             // Every filter after lowercasing works word by word, so each word's terms are worked out once
             // (by the Word chain) and then read from a cache: most of the cost of indexing and highlighting.
             var tokenizer = new StandardTokenizer(Version, reader);
-            return new TokenStreamComponents(tokenizer, new CachedWordAnalysis(new LowerCaseFilter(Version, tokenizer), Words));
+            return new TokenStreamComponents(tokenizer,
+                new CachedWordAnalysis(new LowerCaseFilter(Version, new StopWordAcronyms(tokenizer)), Words));
         }
 
         Tokenizer source = _chain == Chain.Word ? new KeywordTokenizer(reader) : new StandardTokenizer(Version, reader);
-        TokenStream stream = _chain == Chain.Word ? source : new LowerCaseFilter(Version, source);
+        TokenStream stream = _chain == Chain.Word ? source : new LowerCaseFilter(Version, new StopWordAcronyms(source));
         stream = DanishLetters.Normalize(stream);
         if (_chain != Chain.SynonymEntry)
         {
