@@ -9,9 +9,10 @@ namespace NetvaerkPortal.Tests.Search;
 /// </summary>
 public sealed class DanishHeldOutTests(ITestOutputHelper output)
 {
-    // Measured with the analysis before issue 13 (compounds only from the shipped parts list, no acronyms
-    // beyond the thesaurus's, every word of a two-word query required): recall@10 0.530, MRR 0.716.
-    private const double RecallBeforeIssue13 = 0.530;
+    // Measured before issue 13 (compounds only from the shipped parts list, no acronyms beyond the thesaurus's, every
+    // word of a two-word query required): recall@10 0.530, MRR 0.716 here, 0.567 / 0.753 through the search service.
+    // After: see the tests below and docs/benchmarks.md.
+    private const double RecallAfterIssue13 = 0.90;
 
     [Fact]
     public void The_held_out_set_is_large_enough_to_mean_something()
@@ -39,7 +40,19 @@ public sealed class DanishHeldOutTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_held_out_set_shows_the_gap_issue_13_describes()
+    public void Held_out_queries_find_the_relevant_documents_near_the_top()
+    {
+        using var index = SearchTestIndex.Danish(DanishHeldOutSet.Documents);
+
+        var (recall, mrr, report) = RelevanceMeasure.Evaluate(DanishHeldOutSet.Queries, index);
+
+        output.WriteLine(report);
+        Assert.True(recall >= DanishRelevanceTests.MinRecallAt10 && mrr >= DanishRelevanceTests.MinMeanReciprocalRank, report);
+    }
+
+    // What issue 13 added is what carries the set: without query-time decompounding it falls below the thresholds again.
+    [Fact]
+    public void Without_query_time_decompounding_the_held_out_set_falls_below_the_thresholds()
     {
         using var index = SearchTestIndex.Danish(DanishHeldOutSet.Documents);
 
@@ -47,6 +60,6 @@ public sealed class DanishHeldOutTests(ITestOutputHelper output)
 
         output.WriteLine(report);
         Assert.True(recall < DanishRelevanceTests.MinRecallAt10 || mrr < DanishRelevanceTests.MinMeanReciprocalRank, report);
-        Assert.Equal(RecallBeforeIssue13, recall, precision: 3);
+        Assert.True(recall < RecallAfterIssue13, report);
     }
 }
