@@ -144,15 +144,17 @@ public static class IndexQuery
             foreach (var doc in page.Select(hit => hit.Doc))
             {
                 var id = values.Text(doc, SearchFieldNames.Id) ?? "";
+                var snippet = snippets.Of(values.Text(doc, SearchFieldNames.Body) ?? "");
                 hits.Add(new SearchHit(
                     id,
                     values.Keyword(doc, SearchFieldNames.ContentType) ?? "",
                     values.Text(doc, SearchFieldNames.Title) ?? "",
                     url(id, values.Text(doc, SearchFieldNames.Path)),
-                    snippets.For(values.Text(doc, SearchFieldNames.Body) ?? ""))
+                    snippet.Html)
                 {
                     Date = values.Date(doc),
                     Network = values.Keyword(doc, SearchFieldNames.Network),
+                    MatchedTitleOrTagsOnly = snippet.FromOpening,
                 });
             }
 

@@ -33,6 +33,14 @@ public sealed record SearchHit(string ContentItemId, string ContentType, string 
 
     [JsonIgnore]
     public string? Network { get; init; }
+
+    /// <summary>
+    /// True when the query's words are in the title or tags only, so <see cref="Snippet"/> is the text's opening, not
+    /// a passage around them: a page may say so ("Fundet i titlen eller et emneord"). In the API's JSON as
+    /// <c>"matchedTitleOrTagsOnly": true</c>, left out when false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool MatchedTitleOrTagsOnly { get; init; }
 }
 
 /// <summary>Counts over every matching document the reader may read, most frequent first.</summary>

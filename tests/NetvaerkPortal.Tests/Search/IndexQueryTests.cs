@@ -45,6 +45,21 @@ public sealed class IndexQueryTests
     }
 
     [Fact]
+    public void A_hit_found_by_its_title_or_tags_only_shows_its_opening_and_says_so()
+    {
+        var titled = TestItems.Create("Case", "Vagtplanlægning i weekenden", "Hvordan fordeler vi de svære timer? Det tager vi op.");
+        var inText = TestItems.Create("Case", "Erfaringer", "Vagtplanlægning er svært, siger lederne.");
+
+        var hits = Search([titled, inText], "vagtplanlægning").Hits;
+
+        var byTitle = Assert.Single(hits, hit => hit.ContentItemId == titled.ContentItemId);
+        Assert.True(byTitle.MatchedTitleOrTagsOnly);
+        Assert.StartsWith("Hvordan fordeler vi", byTitle.Snippet, StringComparison.Ordinal);
+        Assert.False(Assert.Single(hits, hit => hit.ContentItemId == inText.ContentItemId).MatchedTitleOrTagsOnly);
+        Assert.All(Search([titled, inText], "").Hits, hit => Assert.False(hit.MatchedTitleOrTagsOnly));
+    }
+
+    [Fact]
     public void Words_only_in_the_title_or_a_tag_are_found()
     {
         var titled = TestItems.Create("Case", "Vagtplanlægning i weekenden", "Hvordan fordeler vi de svære timer?");
