@@ -185,7 +185,8 @@ public static class SearchBenchmarkRunner
         var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var analyzer = Netvaerk.Search.Lucene.Analysis.AnalyzerNames.CreateQueryAnalyzer("danish");
-        Query Parse(string query) => Netvaerk.Search.Lucene.Analysis.QueryText.Parse(query).ToQuery(analyzer, IndexQuery.MatchFields);
+        // The query the portal builds, with the compounds each word also searches (looked up per query, as the portal does).
+        Query Parse(string query) => Netvaerk.Search.Lucene.Analysis.QueryText.Parse(query).ToQuery(analyzer, IndexQuery.MatchFields, Compounds(reader));
         return new Engine("Plain Lucene.Net with the portal's index and analysed queries (top 10 and titles only)", query =>
         {
             var top = searcher.Search(Parse(query), 10);
@@ -199,7 +200,40 @@ public static class SearchBenchmarkRunner
         }, reader, directory, analyzer)
         {
             Postings = Queries.ToDictionary(query => query, query => Postings(reader, Parse(query))),
+            Expansion = ExpansionCost(reader, analyzer),
         };
+    }
+
+    private static Netvaerk.Search.Lucene.Analysis.CompoundExpansion Compounds(IndexReader reader) =>
+        new(reader, [SearchFieldNames.Body], SearchFieldNames.BodyReversed);
+
+    // What query-time decompounding costs per query: the compound terms the words expand to, and the time to find them
+    // in the term dictionary and the reversed field (analysis of the query not included), over a few rounds of the mix.
+    private static ExpansionCost ExpansionCost(IndexReader reader, Lucene.Net.Analysis.Analyzer analyzer)
+    {
+        var terms = new List<double>();
+        var milliseconds = new List<double>();
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var query in Queries)
+            {
+                var text = Netvaerk.Search.Lucene.Analysis.QueryText.Parse(query);
+                _ = text.ToQuery(analyzer, IndexQuery.MatchFields);
+                var start = Stopwatch.GetTimestamp();
+                var compounds = Compounds(reader);
+                _ = text.ToQuery(analyzer, IndexQuery.MatchFields, compounds);
+                var withExpansion = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                start = Stopwatch.GetTimestamp();
+                _ = text.ToQuery(analyzer, IndexQuery.MatchFields);
+                if (round > 0)
+                {
+                    milliseconds.Add(Math.Max(0, withExpansion - Stopwatch.GetElapsedTime(start).TotalMilliseconds));
+                    terms.Add(compounds.TermCount);
+                }
+            }
+        }
+
+        return new ExpansionCost(terms, milliseconds);
     }
 
     // How many postings a query's terms have: roughly the documents a search has to visit.
@@ -424,6 +458,9 @@ public static class SearchBenchmarkRunner
         text.AppendLine(c, $"| FTS5 ÷ portal ≥ 3 (p95; p50 in brackets) | {overFts.Item1:F2} ({overFts50.Item1:F2}) | {overFts.Item2:F2} ({overFts50.Item2:F2}) | {Met(overFts.Item1 >= 3)} / {Met(overFts.Item2 >= 3)} |");
         text.AppendLine(c, $"| portal indexing ≥ 1,000 docs/s | {portal.DocsPerSecond:N0} | {portal.DocsPerCpuSecond:N0} | {Met(portal.DocsPerSecond >= 1000)} / {Met(portal.DocsPerCpuSecond >= 1000)} |");
         text.AppendLine();
+        var expansion = portalQueries.Expansion!;
+        text.AppendLine(c, $"Query-time decompounding (compounds the query's words expand to, found in the term dictionary and the reversed field): terms per query p50 {P(expansion.Terms, 0.5):F0}, p95 {P(expansion.Terms, 0.95):F0}, max {expansion.Terms.Max():F0}; lookup time per query (wall) p50 {P(expansion.Milliseconds, 0.5):F2} ms, p95 {P(expansion.Milliseconds, 0.95):F2} ms. Included in both the portal's and the plain-Lucene figures above.");
+        text.AppendLine();
         text.AppendLine("Matches per query (the portal as a member of 3 of the 300 networks, FTS5 with the same visibility filter, raw Lucene unfiltered); the postings of the query's terms in each Lucene index (about the documents a search visits); and CPU ms per query (median of the rounds):");
         text.AppendLine();
         text.AppendLine("| query | portal | raw Lucene | FTS5 | postings, portal | postings, raw | portal CPU ms | portal's query on plain Lucene, CPU ms | raw Lucene CPU ms |");
@@ -505,6 +542,9 @@ public static class SearchBenchmarkRunner
 
         public long Bytes { get; init; }
 
+        /// <summary>The cost of query-time decompounding (the portal's queries only).</summary>
+        public ExpansionCost? Expansion { get; init; }
+
         /// <summary>Per query, the postings of its terms (Lucene engines only).</summary>
         public Dictionary<string, long>? Postings { get; init; }
 
@@ -556,3 +596,6 @@ public static class SearchBenchmarkRunner
         }
     }
 }
+
+/// <summary>Per query of the mix (several rounds): compound terms added, and milliseconds spent finding them.</summary>
+internal sealed record ExpansionCost(List<double> Terms, List<double> Milliseconds);
