@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Tartarus.Snowball.Ext;
@@ -39,7 +41,7 @@ internal sealed class CompoundExpansion
     public const int MaxTermsPerWord = 24;
 
     // Candidates looked at per beginning or ending: a three-letter stem can begin thousands of terms.
-    private const int MaxCandidates = 400;
+    private const int MaxCandidates = 256;
 
     private const float AttestedBoost = 0.7f;
     private const float PlausibleBoost = 0.5f;
@@ -57,6 +59,11 @@ internal sealed class CompoundExpansion
         "ent", "ant", "ion", "ør", "ig", "som", "agtig", "mæssig", "dom", "inde", "ske", "elig", "ine",
     ];
 
+    // What each word expanded to, per index reader: a reader is one committed state, and the next commit's
+    // reader starts afresh. Bounded, so a flood of distinct words cannot grow it without end.
+    private const int MaxSharedWordsPerReader = 10_000;
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string, string?), List<ExpandedTerm>>> SharedByReader = [];
+
     private static readonly TFIDFSimilarity Similarity = new DefaultSimilarity();
     private static readonly Lazy<HashSet<string>> s_listedStems = new(ListedStems);
 
@@ -65,20 +72,25 @@ internal sealed class CompoundExpansion
     private readonly string _reversedField;
     private readonly HashSet<string> _listed;
     private readonly Dictionary<string, bool> _isWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string?), IReadOnlyList<ExpandedTerm>> _expanded = new();
+    private readonly Dictionary<(string, string?), List<ExpandedTerm>> _expanded = new();
     private readonly DanishStemmer _stemmer = new();
+    private readonly Dictionary<string, TermsEnum?> _lookups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, string?), List<ExpandedTerm>>? _shared;
 
     /// <param name="reader">The index whose vocabulary is used.</param>
     /// <param name="fields">The fields whose terms a query matches (the portal's: the body, which holds title and tags too).</param>
     /// <param name="reversedField">The field of their words' reversed stems (<see cref="ReversedWordStems"/>).</param>
     /// <param name="useCompoundList">Whether the shipped parts list counts as words (false measures without it).</param>
-    public CompoundExpansion(IndexReader reader, IEnumerable<string> fields, string reversedField, bool useCompoundList = true)
+    /// <param name="shareAcrossQueries">Whether words expanded for earlier queries on this reader are reused (false measures the lookups).</param>
+    public CompoundExpansion(IndexReader reader, IEnumerable<string> fields, string reversedField, bool useCompoundList = true, bool shareAcrossQueries = true)
     {
         ArgumentNullException.ThrowIfNull(reader);
         _reader = reader;
         _fields = [.. fields];
         _reversedField = reversedField;
         _listed = useCompoundList ? s_listedStems.Value : new HashSet<string>();
+        // The shared expansions hold for one way of judging words: the list's.
+        _shared = shareAcrossQueries && useCompoundList ? SharedByReader.GetValue(reader, _ => new()) : null;
     }
 
     /// <summary>How many compound terms this expansion has added to queries so far (the benchmark reports it).</summary>
@@ -95,7 +107,15 @@ internal sealed class CompoundExpansion
             return known;
         }
 
-        var expanded = Expand(stem, form ?? stem);
+        if (_shared is null || !_shared.TryGetValue((stem, form), out var expanded))
+        {
+            expanded = Expand(stem, form ?? stem);
+            if (_shared is not null && _shared.Count < MaxSharedWordsPerReader)
+            {
+                _shared.TryAdd((stem, form), expanded);
+            }
+        }
+
         _expanded[(stem, form)] = expanded;
         TermCount += expanded.Count;
         return expanded;
@@ -173,9 +193,19 @@ internal sealed class CompoundExpansion
     private int DocFreq(string term)
     {
         var most = 0;
+        var bytes = new BytesRef(term);
         foreach (var field in _fields)
         {
-            most = Math.Max(most, _reader.DocFreq(new Term(field, term)));
+            // One enumerator per field, reused: IndexReader.DocFreq would build new ones for every segment each time.
+            if (!_lookups.TryGetValue(field, out var lookup))
+            {
+                lookup = _lookups[field] = MultiFields.GetTerms(_reader, field)?.GetEnumerator();
+            }
+
+            if (lookup is not null && lookup.SeekExact(bytes))
+            {
+                most = Math.Max(most, lookup.DocFreq);
+            }
         }
 
         return most;

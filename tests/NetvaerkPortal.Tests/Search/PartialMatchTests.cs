@@ -21,7 +21,7 @@ public sealed class PartialMatchTests
         Assert.True(results.PartialMatch);
         Assert.Equal(3, results.Total);
         Assert.Equal(full.ContentItemId, results.Hits[0].ContentItemId);
-        Assert.Equal([onlyCompoundWord.ContentItemId, onlyOtherWord.ContentItemId], results.Hits.Skip(1).Select(hit => hit.ContentItemId).Order());
+        Assert.Equal(new[] { onlyCompoundWord.ContentItemId, onlyOtherWord.ContentItemId }.Order(), results.Hits.Skip(1).Select(hit => hit.ContentItemId).Order());
     }
 
     [Fact]
