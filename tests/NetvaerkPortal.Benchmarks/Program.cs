@@ -8,12 +8,18 @@ internal static class BenchmarkProgram
 {
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- --filter '*TenantSetup*'
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search [--docs 100000] [--rounds 30]
+    // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search-idle [--tenants 1000] [--active 10] [--docs 20]
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- pages [--items 10000] [--seconds 8] [--rounds 3]
     private static async Task<int> Main(string[] args)
     {
         if (args is ["search", ..])
         {
             return await SearchBenchmarkRunner.RunAsync(args[1..]);
+        }
+
+        if (args is ["search-idle", ..])
+        {
+            return IdleIndexBenchmark.Run(args[1..]);
         }
 
         if (args is ["pages", ..])

@@ -18,7 +18,10 @@ internal static class AnalyzedQuery
     // that no BooleanQuery nears its clause limit (1,024) whatever the analyzer makes of the text ("a-a-a-…").
     internal const int MaxPositions = 64;
 
-    public static Query Build(QueryText text, Analyzer analyzer, IReadOnlyList<SearchField> fields)
+    private static readonly Lazy<DanishAnalyzer> FormsAnalyzer = new(DanishAnalyzer.ForQueryForms);
+
+    /// <param name="anyWord">Match documents with any of the words (ranked by how many they have), not <see cref="MinimumWordsToMatch"/>.</param>
+    public static Query Build(QueryText text, Analyzer analyzer, IReadOnlyList<SearchField> fields, CompoundExpansion? compounds = null, bool anyWord = false)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         if (fields is null || fields.Count == 0)
@@ -31,7 +34,7 @@ internal static class AnalyzedQuery
         // The Danish index holds the thesaurus phrases as terms of their own (DanishSynonyms.IndexedPhrases).
         var phrases = analyzer is DanishAnalyzer ? DanishSynonyms.IndexedPhrases : null;
         var query = new BooleanQuery();
-        var words = WordsQuery(Analyze(analyzer, analysisField, string.Join(' ', text.Words)), fields, phrases);
+        var words = WordsQuery(AnalyzeWords(text, analyzer, analysisField, compounds), fields, phrases, anyWord);
         if (words is not null)
         {
             query.Add(words, Occur.MUST);
@@ -63,10 +66,12 @@ internal static class AnalyzedQuery
         return query;
     }
 
-    internal static IReadOnlyList<string[][]> TermGroups(QueryText text, Analyzer analyzer, string field)
+    internal static IReadOnlyList<string[][]> TermGroups(QueryText text, Analyzer analyzer, string field, CompoundExpansion? compounds = null)
     {
-        var groups = Segments(Analyze(analyzer, field, string.Join(' ', text.Words)))
-            .Select(segment => segment.Select(token => token.Text.Split(DanishSynonyms.PhraseSeparator)).ToArray())
+        var groups = Segments(AnalyzeWords(text, analyzer, field, compounds))
+            .Select(segment => segment.Select(token => token.Text.Split(DanishSynonyms.PhraseSeparator))
+                .Concat(segment.SelectMany(token => token.Compounds).Select(compound => new[] { compound.Term }))
+                .ToArray())
             .ToList();
         foreach (var phrase in text.Phrases)
         {
@@ -92,7 +97,8 @@ internal static class AnalyzedQuery
     /// </remarks>
     public static int MinimumWordsToMatch(int wordCount) => wordCount <= 2 ? wordCount : wordCount * 3 / 4;
 
-    private static Query? WordsQuery(IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<SearchField> fields, IReadOnlySet<string>? indexedPhrases)
+    private static Query? WordsQuery(IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<SearchField> fields, IReadOnlySet<string>? indexedPhrases,
+        bool anyWord)
     {
         var segments = Segments(tokens).Select(segment => SegmentQuery(segment, fields, indexedPhrases)).ToArray();
         if (segments.Length == 0)
@@ -107,7 +113,8 @@ internal static class AnalyzedQuery
 
         // When every word is required they are MUST clauses: the same matches and scores, but a conjunction
         // leapfrogs through the words' documents where "all of the SHOULD clauses" visits each one's.
-        var minimum = MinimumWordsToMatch(segments.Length);
+        // With any word allowed, BooleanQuery's coordination factor still ranks the documents with more of them first.
+        var minimum = anyWord ? 1 : MinimumWordsToMatch(segments.Length);
         var allRequired = minimum == segments.Length;
         var query = new BooleanQuery();
         foreach (var segment in segments)
@@ -190,7 +197,28 @@ internal static class AnalyzedQuery
             var query = Phrase(field.Name, words.Select((word, i) => (i, new[] { word })).ToArray(), indexedPhrases);
             query.Boost = field.Boost * (token.IsSynonym ? SynonymBoost : 1f);
             alternatives.Add(query);
+            foreach (var compound in token.Compounds)
+            {
+                alternatives.Add(new TermQuery(new Term(field.Name, compound.Term)) { Boost = query.Boost * compound.Boost });
+            }
         }
+    }
+
+    // The typed words analysed, each word (typed, or a one-word synonym) with the indexed compounds that begin or end with it.
+    private static IReadOnlyList<AnalyzedToken> AnalyzeWords(QueryText text, Analyzer analyzer, string field, CompoundExpansion? compounds)
+    {
+        var joined = string.Join(' ', text.Words);
+        var tokens = Analyze(analyzer, field, joined);
+        if (compounds is null || analyzer is not DanishAnalyzer || tokens.Count == 0)
+        {
+            return tokens;
+        }
+
+        var forms = Analyze(FormsAnalyzer.Value, field, joined).ToDictionary(token => token.Position, token => token.Text);
+        return tokens.Select(token => token.Length > 1 || token.Text.Contains(DanishSynonyms.PhraseSeparator, StringComparison.Ordinal)
+                ? token
+                : token with { Compounds = compounds.For(token.Text, token.IsSynonym ? null : forms.GetValueOrDefault(token.Position)) })
+            .ToList();
     }
 
     // A quoted phrase or an excluded word means what was typed: synonyms are left out. Words at the same
@@ -295,5 +323,9 @@ internal static class AnalyzedQuery
         return tokens;
     }
 
-    internal sealed record AnalyzedToken(string Text, int Position, int Length, bool IsSynonym);
+    internal sealed record AnalyzedToken(string Text, int Position, int Length, bool IsSynonym)
+    {
+        /// <summary>The indexed compounds a typed word also searches (<see cref="CompoundExpansion"/>).</summary>
+        public IReadOnlyList<ExpandedTerm> Compounds { get; init; } = [];
+    }
 }

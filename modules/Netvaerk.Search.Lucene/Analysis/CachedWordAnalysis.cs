@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
@@ -6,9 +5,7 @@ namespace Netvaerk.Search.Lucene.Analysis;
 
 /// <summary>
 /// The Danish index chain after lowercasing (å/æ/ø normalisation, stop words, decompounding, stemming,
-/// duplicates), with each word's result remembered. Those filters look at one word at a time, so a word
-/// always gives the same terms; decompounding tries every substring of every word, and words repeat
-/// (Zipf), so remembering them made indexing and highlighting several times faster.
+/// duplicates), each word's terms read from <see cref="DanishWords"/>, which remembers them.
 /// </summary>
 /// <remarks>
 /// Emits what the uncached chain emits: a stop word leaves a gap in the positions (as StopFilter does),
@@ -19,12 +16,7 @@ namespace Netvaerk.Search.Lucene.Analysis;
 /// </remarks>
 internal sealed class CachedWordAnalysis : TokenFilter
 {
-    // Bounded, so an index of random strings cannot grow it without end; past it, words are analysed uncached.
-    private const int MaxCachedWords = 500_000;
-
-    private static readonly ConcurrentDictionary<string, string[]> Cache = new(StringComparer.Ordinal);
-    private static readonly DanishAnalyzer WordChain = DanishAnalyzer.ForOneWord();
-
+    private readonly DanishWords _words;
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _increment;
     private string[] _pending = [];
@@ -35,8 +27,9 @@ internal sealed class CachedWordAnalysis : TokenFilter
     // The terms of the word before, while nothing (a stop word, a gap) stands between it and the next.
     private string[] _previousWord = [];
 
-    public CachedWordAnalysis(TokenStream input) : base(input)
+    public CachedWordAnalysis(TokenStream input, DanishWords words) : base(input)
     {
+        _words = words;
         _term = AddAttribute<ICharTermAttribute>();
         _increment = AddAttribute<IPositionIncrementAttribute>();
     }
@@ -53,7 +46,7 @@ internal sealed class CachedWordAnalysis : TokenFilter
 
         while (m_input.IncrementToken())
         {
-            var terms = Terms(_term.ToString());
+            var terms = _words.Terms(_term.ToString());
             if (terms.Length == 0)
             {
                 _skipped += _increment.PositionIncrement;
@@ -116,22 +109,5 @@ internal sealed class CachedWordAnalysis : TokenFilter
         }
 
         return phrases;
-    }
-
-    /// <summary>The terms the index chain makes of one lowercased word, in order; none for a stop word.</summary>
-    internal static string[] Terms(string word)
-    {
-        if (Cache.TryGetValue(word, out var terms))
-        {
-            return terms;
-        }
-
-        terms = [.. AnalyzerTerms.Of(WordChain, string.Empty, word)];
-        if (Cache.Count < MaxCachedWords)
-        {
-            Cache.TryAdd(word, terms);
-        }
-
-        return terms;
     }
 }

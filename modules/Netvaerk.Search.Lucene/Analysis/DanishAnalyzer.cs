@@ -15,7 +15,8 @@ namespace Netvaerk.Search.Lucene.Analysis;
 /// <summary>
 /// Danish analysis for the portal's index and queries:
 /// StandardTokenizer → lowercase → å/æ/ø normalisation → stop words → compound parts (index only)
-/// → Snowball Danish stemming → synonyms (query only).
+/// → Snowball Danish stemming → synonyms (query only). A field named <c>…_reversed</c> gets each word's stem
+/// backwards instead (<see cref="ReversedWordStems"/>), the dictionary a query looks up compound heads in.
 /// </summary>
 /// <remarks>
 /// Order matters:
@@ -32,6 +33,8 @@ namespace Netvaerk.Search.Lucene.Analysis;
 /// both the compound and its parts, so a short query word finds the compounds that contain it, while a
 /// compound typed as a query stays that compound. Decompounding the query would turn "netværksmøde" into
 /// "netværk OR møde", which in a portal about network meetings matches nearly every document.
+/// The shipped parts list only adds precision: a query word also finds the indexed compounds that begin
+/// or end with it, from the index's own vocabulary (<see cref="CompoundExpansion"/>).
 /// </remarks>
 public sealed class DanishAnalyzer : Analyzer
 {
@@ -43,55 +46,88 @@ public sealed class DanishAnalyzer : Analyzer
     private const int MinSubwordSize = 3;
     private const int MaxSubwordSize = 25;
 
+    /// <summary>The field suffix that makes a field the reversed dictionary of word stems.</summary>
+    public const string ReversedFieldSuffix = "_reversed";
+
     private readonly Chain _chain;
     private readonly SynonymMap? _synonyms;
+    private readonly bool _compoundList;
 
     /// <summary>The index-time analyzer: decompounds, no synonyms.</summary>
-    public DanishAnalyzer() : this(Chain.Index, synonyms: null)
+    public DanishAnalyzer() : this(Chain.Index, synonyms: null, compoundList: true)
     {
     }
 
-    private DanishAnalyzer(Chain chain, SynonymMap? synonyms)
+    // Per field: the reversed field is analysed by another chain than the text fields.
+    private DanishAnalyzer(Chain chain, SynonymMap? synonyms, bool compoundList) : base(PER_FIELD_REUSE_STRATEGY)
     {
         _chain = chain;
         // An empty map has no FST, and SynonymFilter refuses to run without one.
         _synonyms = synonyms?.Fst is null ? null : synonyms;
+        _compoundList = compoundList;
     }
 
     /// <summary>The query-time analyzer: no decompounding, the given synonyms after stemming.</summary>
-    public static DanishAnalyzer ForQuery(SynonymMap? synonyms) => new(Chain.Query, synonyms);
+    public static DanishAnalyzer ForQuery(SynonymMap? synonyms) => new(Chain.Query, synonyms, compoundList: true);
+
+    /// <summary>The index-time analyzer without the shipped parts list: compounds are then found at query time
+    /// alone. For measuring what the list adds (the ablation test).</summary>
+    internal static DanishAnalyzer WithoutCompoundList() => new(Chain.Index, synonyms: null, compoundList: false);
+
+    // The query's words as typed, normalised and without stop words, unstemmed: "klasse", where the stem is "klas",
+    // is the form a compound begins with ("klasselærer").
+    internal static DanishAnalyzer ForQueryForms() => new(Chain.QueryForms, synonyms: null, compoundList: true);
+
+    /// <summary>The words' terms this analyzer indexes, remembered per word.</summary>
+    internal DanishWords Words => _compoundList ? DanishWords.WithCompoundList : DanishWords.WithoutCompoundList;
+
+    /// <summary>Whether the index was split with the shipped parts list (it is, except when measuring without it).</summary>
+    internal bool UsesCompoundList => _compoundList;
 
     // Analyses thesaurus entries: no stop words, so a stop word inside an entry stays a word
     // (and simply never matches) instead of leaving a hole SynonymMap cannot represent.
-    internal static DanishAnalyzer ForSynonymEntries() => new(Chain.SynonymEntry, synonyms: null);
+    internal static DanishAnalyzer ForSynonymEntries() => new(Chain.SynonymEntry, synonyms: null, compoundList: true);
 
     internal static CharArraySet StopWords => LuceneDanishAnalyzer.DefaultStopSet;
 
     // One lowercased word through the index chain: what CachedWordAnalysis remembers per word.
-    internal static DanishAnalyzer ForOneWord() => new(Chain.Word, synonyms: null);
+    internal static DanishAnalyzer ForOneWord(bool compoundList) => new(Chain.Word, synonyms: null, compoundList);
 
     // A field given several values (the body: title, tags, text) keeps them apart, so no phrase runs from one into the next.
     public override int GetPositionIncrementGap(string fieldName) => FieldValuesApart.Gap;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
+        if (_chain == Chain.Index && fieldName.EndsWith(ReversedFieldSuffix, StringComparison.Ordinal))
+        {
+            // Runs of letters are words enough for a dictionary, and far cheaper to find than StandardTokenizer's.
+            var letters = new LowerCaseTokenizer(Version, reader);
+            return new TokenStreamComponents(letters, new ReversedWordStems(letters, Words));
+        }
+
         if (_chain == Chain.Index)
         {
             // Every filter after lowercasing works word by word, so each word's terms are worked out once
             // (by the Word chain) and then read from a cache: most of the cost of indexing and highlighting.
             var tokenizer = new StandardTokenizer(Version, reader);
-            return new TokenStreamComponents(tokenizer, new CachedWordAnalysis(new LowerCaseFilter(Version, tokenizer)));
+            return new TokenStreamComponents(tokenizer,
+                new CachedWordAnalysis(new LowerCaseFilter(Version, new StopWordAcronyms(tokenizer)), Words));
         }
 
         Tokenizer source = _chain == Chain.Word ? new KeywordTokenizer(reader) : new StandardTokenizer(Version, reader);
-        TokenStream stream = _chain == Chain.Word ? source : new LowerCaseFilter(Version, source);
+        TokenStream stream = _chain == Chain.Word ? source : new LowerCaseFilter(Version, new StopWordAcronyms(source));
         stream = DanishLetters.Normalize(stream);
         if (_chain != Chain.SynonymEntry)
         {
             stream = new StopFilter(Version, stream, StopWords);
         }
 
-        if (_chain == Chain.Word)
+        if (_chain == Chain.QueryForms)
+        {
+            return new TokenStreamComponents(source, stream);
+        }
+
+        if (_chain == Chain.Word && _compoundList)
         {
             // onlyLongestMatch is off: "mødeleder" must yield "møde" and "leder", not only "mødeleder".
             stream = new DictionaryCompoundWordTokenFilter(Version, stream, DanishCompoundParts.Dictionary,
@@ -117,6 +153,7 @@ public sealed class DanishAnalyzer : Analyzer
         Index,
         Word,
         Query,
+        QueryForms,
         SynonymEntry,
     }
 }

@@ -27,6 +27,10 @@ public static class DanishSynonyms
     public const string SynonymTokenType = SynonymFilter.TYPE_SYNONYM;
 
     private static readonly Lazy<string> s_defaultLines = new(() => EmbeddedText.Read("danish-synonyms.txt"));
+    private static readonly Lazy<HashSet<string>> s_stopWordAcronyms = new(() => EmbeddedText.ContentLines(s_defaultLines.Value)
+        .SelectMany(line => line.Text.Split(',', '=', '>').Select(entry => entry.Trim()))
+        .Where(entry => entry.Length >= 2 && entry.All(char.IsUpper) && DanishAnalyzer.StopWords.Contains(entry.ToLowerInvariant()))
+        .ToHashSet(StringComparer.Ordinal));
     private static readonly Lazy<SynonymMap> s_defaultMap = new(() => Build(s_defaultLines.Value, extraLines: null));
     private static readonly Lazy<HashSet<string>> s_indexedPhrases = new(ShippedPhrases);
     private static readonly Lazy<Dictionary<string, string[]>> s_phraseFirstWords = new(() => s_indexedPhrases.Value
@@ -54,6 +58,9 @@ public static class DanishSynonyms
 
     /// <summary>The first words of the <see cref="IndexedPhrases"/>, by their second word.</summary>
     internal static IReadOnlyDictionary<string, string[]> IndexedPhraseFirstWords => s_phraseFirstWords.Value;
+
+    /// <summary>The shipped thesaurus's acronyms that are stop words in lower case ("MED"), as written: see <see cref="StopWordAcronyms"/>.</summary>
+    internal static IReadOnlySet<string> StopWordAcronyms => s_stopWordAcronyms.Value;
 
     /// <summary>The number of thesaurus lines shipped with the module.</summary>
     public static int DefaultLineCount => EmbeddedText.ContentLines(s_defaultLines.Value).Count();

@@ -17,6 +17,17 @@ public sealed class FieldValuesApart(Analyzer inner) : AnalyzerWrapper(inner.Str
 
     protected override Analyzer GetWrappedAnalyzer(string fieldName) => Inner;
 
+    // The reversed dictionary of stems serves the Danish analysis's compounds; another language leaves it empty.
+    protected override TokenStreamComponents WrapComponents(string fieldName, TokenStreamComponents components) =>
+        fieldName.EndsWith(DanishAnalyzer.ReversedFieldSuffix, StringComparison.Ordinal)
+            ? new TokenStreamComponents(components.Tokenizer, new NoTokens(components.TokenStream))
+            : components;
+
+    private sealed class NoTokens(TokenStream input) : TokenFilter(input)
+    {
+        public override bool IncrementToken() => false;
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -98,12 +98,22 @@ public sealed class QueryText
     public Query ToQuery(Analyzer analyzer, IReadOnlyList<SearchField> fields) =>
         AnalyzedQuery.Build(this, analyzer, fields);
 
+    /// <summary>As <see cref="ToQuery(Analyzer, IReadOnlyList{SearchField})"/>, each typed word also searching the
+    /// indexed compounds that begin or end with it.</summary>
+    /// <param name="anyWord">Documents with any of the words match, those with more of them ranked first.</param>
+    internal Query ToQuery(Analyzer analyzer, IReadOnlyList<SearchField> fields, CompoundExpansion? compounds, bool anyWord = false) =>
+        AnalyzedQuery.Build(this, analyzer, fields, compounds, anyWord);
+
     /// <summary>
     /// What each typed word (with its synonyms) and each quoted phrase is found by, as analysed terms:
     /// a group is found when all terms of one of its alternatives are. Exclusions are left out.
     /// </summary>
     public IReadOnlyList<string[][]> ToTermGroups(Analyzer analyzer, string field) =>
         AnalyzedQuery.TermGroups(this, analyzer, field);
+
+    /// <summary>As <see cref="ToTermGroups(Analyzer, string)"/>, with the compounds each typed word also searches.</summary>
+    internal IReadOnlyList<string[][]> ToTermGroups(Analyzer analyzer, string field, CompoundExpansion? compounds) =>
+        AnalyzedQuery.TermGroups(this, analyzer, field, compounds);
 
     /// <summary>The query as it could be typed again: what "Mente du …?" shows, with words swapped.</summary>
     public string ToDisplayString(IReadOnlyDictionary<string, string>? replacedWords = null)

@@ -79,17 +79,29 @@ public static class SpellingSuggestions
     /// </summary>
     /// <param name="isVisible">As for <see cref="ClosestTerm"/>.</param>
     public static string? ForQuery(QueryText query, IndexReader reader, Analyzer analyzer,
-        IReadOnlyList<SearchField> fields, Func<Term, bool>? isVisible = null)
+        IReadOnlyList<SearchField> fields, Func<Term, bool>? isVisible = null) =>
+        ForQuery(query, reader, analyzer, fields, isVisible, compounds: null);
+
+    /// <param name="compounds">A word found inside indexed compounds is known, not a typo.</param>
+    internal static string? ForQuery(QueryText query, IndexReader reader, Analyzer analyzer,
+        IReadOnlyList<SearchField> fields, Func<Term, bool>? isVisible, CompoundExpansion? compounds)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fields);
+        // Markup or punctuation ("<script>alert(1)</script>") is not a misspelt word, and a suggestion would repeat it.
+        if (!query.Words.All(IsPlainWord))
+        {
+            return null;
+        }
+
         var replaced = new Dictionary<string, string>();
         foreach (var word in query.Words)
         {
             var tokens = AnalyzedQuery.Analyze(analyzer, fields[0].Name, word);
             var known = tokens.Any(token => fields.Any(field =>
-                token.Text.Split(DanishSynonyms.PhraseSeparator).All(part => IsKnown(reader, new Term(field.Name, part), isVisible))));
+                token.Text.Split(DanishSynonyms.PhraseSeparator).All(part => IsKnown(reader, new Term(field.Name, part), isVisible))))
+                || (compounds is not null && tokens.Any(token => !token.IsSynonym && compounds.For(token.Text, form: null).Count > 0));
             if (known || tokens.Count == 0)
             {
                 continue;
@@ -106,6 +118,11 @@ public static class SpellingSuggestions
 
         return replaced.Count == 0 ? null : query.ToDisplayString(replaced);
     }
+
+    // Letters and digits, joined by the hyphens, apostrophes and full stops of "e-mail", "KL's" and "kl.".
+    private static bool IsPlainWord(string word) =>
+        word.Any(char.IsLetterOrDigit) && word.All(c => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            || c is '-' or '\'' or '’' or '.');
 
     // Gives the suggested stem the ending the stemmer took off the typed word, so the user reads
     // "casegiver" for "kasegiwer", not the stem "casegiv".

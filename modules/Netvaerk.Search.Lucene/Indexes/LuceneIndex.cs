@@ -12,12 +12,19 @@ namespace Netvaerk.Search.Lucene.Indexes;
 
 /// <summary>One index of one tenant on disk: its only writer in this process, a SearcherManager for
 /// readers, and the cursor (the last indexing-log Id applied), kept in a file beside the index.</summary>
+/// <remarks>
+/// Writer and readers are open only while the index is used: searches and writes hold it open (counted), and
+/// <see cref="CloseIfIdle"/> closes both once nobody has used it for a while and no write is under way, so a node
+/// with many tenants holds no writer, file handles or buffers for the quiet ones. The next search or write opens
+/// them again. Everything was committed when it closes (a batch holds <see cref="WriteLock"/>), so closing loses nothing.
+/// </remarks>
 public sealed class LuceneIndex : IDisposable
 {
     // Raise when the fields or their analysis change: an index of another schema is rebuilt, not read wrongly.
     // 3: the thesaurus phrases are indexed as terms of their own; the body field also holds the title and tags.
     // 4: the date is a meeting note's meeting date, else the item's last change (was: its publication).
-    internal const int SchemaVersion = 4;
+    // 5: body_reversed, the body's word stems backwards, where a query finds the compounds a word ends.
+    internal const int SchemaVersion = 5;
     private const string SchemaKey = "schema";
     private const string AnalyzerKey = "analyzer";
 
@@ -27,15 +34,22 @@ public sealed class LuceneIndex : IDisposable
 
     private readonly LuceneDirectory _directory;
     private readonly MergeFailures _merges;
-    private IndexWriter _writer;
-    private volatile SearcherManager _searchers;
+    private readonly ILogger _logger;
+
+    // Guards opening and closing the writer and the searchers, and the count of their users.
+    private readonly System.Threading.Lock _gate = new();
+    private IndexWriter? _writer;
+    private volatile SearcherManager? _searchers;
+    private int _users;
+    private long _lastUsed = Environment.TickCount64;
     private string? _rebuildReason;
     private long _lastReadFailureRebuild = long.MinValue;
     private bool _disposed;
 
     private LuceneIndex(string tenant, string name, string path, LuceneIndexSettings settings, Analyzer analyzer,
-        LuceneDirectory directory, IndexWriter writer, string? rebuildReason, MergeFailures merges)
+        LuceneDirectory directory, IndexWriter writer, string? rebuildReason, MergeFailures merges, ILogger logger)
     {
+        _logger = logger;
         Tenant = tenant;
         Name = name;
         Path = path;
@@ -48,7 +62,7 @@ public sealed class LuceneIndex : IDisposable
         _rebuildReason = rebuildReason;
         HasCommit = rebuildReason is null;
         Cursor = rebuildReason is null ? ReadCursor(CursorPath) ?? 0 : 0;
-        if (rebuildReason is null && Cursor == 0 && _writer.NumDocs > 0)
+        if (rebuildReason is null && Cursor == 0 && writer.NumDocs > 0)
         {
             // An index without its cursor cannot know which writes it has seen.
             _rebuildReason = "its cursor file is missing";
@@ -143,35 +157,45 @@ public sealed class LuceneIndex : IDisposable
             File.Delete(path + ".cursor");
         }
 
-        var index = new LuceneIndex(tenant, name, path, settings, analyzer, directory, writer, reason, merges);
+        var index = new LuceneIndex(tenant, name, path, settings, analyzer, directory, writer, reason, merges, logger);
         merges.Index = index;
         return index;
     }
+
+    /// <summary>Whether the writer and searchers are open now (false once <see cref="CloseIfIdle"/> closed them).</summary>
+    public bool IsOpen => _searchers is not null;
 
     /// <summary>Runs <paramref name="search"/> on the newest committed state.</summary>
     public T Search<T>(Func<IndexSearcher, T> search)
     {
         ArgumentNullException.ThrowIfNull(search);
-        var searchers = _searchers;
-        IndexSearcher searcher;
+        var searchers = Use();
         try
         {
-            searcher = searchers.Acquire();
-        }
-        catch (ObjectDisposedException)
-        {
-            // A rollback swapped the manager between reading the field and acquiring.
-            searchers = _searchers;
-            searcher = searchers.Acquire();
-        }
+            IndexSearcher searcher;
+            try
+            {
+                searcher = searchers.Acquire();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A rollback swapped the manager between opening and acquiring.
+                searchers = _searchers!;
+                searcher = searchers.Acquire();
+            }
 
-        try
-        {
-            return search(searcher);
+            try
+            {
+                return search(searcher);
+            }
+            finally
+            {
+                searchers.Release(searcher);
+            }
         }
         finally
         {
-            searchers.Release(searcher);
+            Done();
         }
     }
 
@@ -181,46 +205,99 @@ public sealed class LuceneIndex : IDisposable
     public void Apply(string contentItemId, Document? document)
     {
         var id = new Term(SearchFieldNames.Id, contentItemId);
-        if (document is null)
+        WithWriter(writer =>
         {
-            _writer.DeleteDocuments(id);
-        }
-        else
-        {
-            _writer.UpdateDocument(id, document);
-        }
+            if (document is null)
+            {
+                writer.DeleteDocuments(id);
+            }
+            else
+            {
+                writer.UpdateDocument(id, document);
+            }
+        });
     }
 
     /// <summary>Starts a rebuild: every document goes; readers keep seeing the old ones until <see cref="Commit"/>.</summary>
-    public void Clear() => _writer.DeleteAll();
+    public void Clear() => WithWriter(writer => writer.DeleteAll());
 
     /// <summary>Makes everything applied so far durable and visible, and records <paramref name="cursor"/>.</summary>
     public void Commit(long cursor)
     {
-        _writer.SetCommitData(new Dictionary<string, string>
+        var searchers = Use();
+        try
         {
-            [SchemaKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
-            [AnalyzerKey] = Settings.AnalyzerName.ToLowerInvariant(),
-        });
-        _writer.Commit();
-        // After the commit: a crash in between re-applies a few log rows (harmless), never skips one.
-        WriteCursor(cursor);
-        Cursor = cursor;
-        HasCommit = true;
-        Volatile.Write(ref _rebuildReason, null);
-        _searchers.MaybeRefreshBlocking();
+            var writer = _writer!;
+            writer.SetCommitData(new Dictionary<string, string>
+            {
+                [SchemaKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
+                [AnalyzerKey] = Settings.AnalyzerName.ToLowerInvariant(),
+            });
+            writer.Commit();
+            // After the commit: a crash in between re-applies a few log rows (harmless), never skips one.
+            WriteCursor(cursor);
+            Cursor = cursor;
+            HasCommit = true;
+            Volatile.Write(ref _rebuildReason, null);
+            searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            Done();
+        }
     }
 
     /// <summary>Throws away everything applied since the last commit (a rebuild or batch that failed half-way),
     /// so a later commit cannot publish half of it.</summary>
     public void Rollback()
     {
-        // IndexWriter.Rollback also closes the writer: open a new one on the last commit.
-        _writer.Rollback();
-        var old = _searchers;
-        _writer = new IndexWriter(_directory, Config(IndexAnalyzer, DirectoryReader.IndexExists(_directory) ? OpenMode.APPEND : OpenMode.CREATE, _merges));
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
-        old.Dispose();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writer is null)
+            {
+                // Closed while idle: nothing was applied since the last commit.
+                return;
+            }
+
+            // IndexWriter.Rollback also closes the writer: open a new one on the last commit.
+            _writer.Rollback();
+            var old = _searchers;
+            _writer = NewWriter();
+            _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+            old?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Closes the writer and the searchers when nobody uses them, no write is under way and the index was last used
+    /// at least <paramref name="idleFor"/> ago. True when this closed them. The next search or write opens them again.
+    /// </summary>
+    public bool CloseIfIdle(TimeSpan idleFor)
+    {
+        // A batch or rebuild holds WriteLock from its first write to its commit; closing inside it would lose its writes.
+        if (_disposed || !WriteLock.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            lock (_gate)
+            {
+                if (_disposed || _writer is null || _users > 0 || Environment.TickCount64 - Interlocked.Read(ref _lastUsed) < idleFor.TotalMilliseconds)
+                {
+                    return false;
+                }
+
+                CloseWriterAndSearchers();
+                return true;
+            }
+        }
+        finally
+        {
+            WriteLock.Release();
+        }
     }
 
     public void MarkForRebuild(string reason) => Interlocked.CompareExchange(ref _rebuildReason, reason, null);
@@ -251,33 +328,121 @@ public sealed class LuceneIndex : IDisposable
 
     public void Dispose()
     {
-        if (_disposed)
+        lock (_gate)
         {
-            return;
-        }
+            if (_disposed)
+            {
+                return;
+            }
 
-        _disposed = true;
-        _searchers.Dispose();
-        var closed = false;
+            _disposed = true;
+            var closed = true;
+            try
+            {
+                closed = _writer is null || CloseWriterAndSearchers();
+            }
+            finally
+            {
+                _directory.Dispose();
+                IndexAnalyzer.Dispose();
+                WriteLock.Dispose();
+            }
+
+            // An index waiting for a rebuild (damaged, perhaps) is checked again at the next start.
+            if (closed && RebuildReason is null)
+            {
+                IndexFolder.MarkCleanShutdown(Path);
+            }
+        }
+    }
+
+    // The open searchers, opening them (and the writer) when they are closed; counted until Done().
+    private SearcherManager Use()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_searchers is null)
+            {
+                Reopen();
+            }
+
+            _users++;
+            return _searchers!;
+        }
+    }
+
+    private void Done()
+    {
+        lock (_gate)
+        {
+            _users--;
+            Interlocked.Exchange(ref _lastUsed, Environment.TickCount64);
+        }
+    }
+
+    private void WithWriter(Action<IndexWriter> write)
+    {
+        Use();
         try
         {
-            // Everything meant to last was committed with its cursor; whatever a rebuild or batch applied
-            // since is thrown away, never committed half-done on the way out.
-            _writer.Rollback();
-            closed = true;
+            write(_writer!);
         }
         finally
         {
-            _directory.Dispose();
-            IndexAnalyzer.Dispose();
-            WriteLock.Dispose();
+            Done();
+        }
+    }
+
+    // Opens the writer and searchers of an index closed while idle. It was closed properly then; it is marked as open
+    // again, so a crash from now on is found at the next start. An index that can no longer be opened (its files gone
+    // or damaged while closed) is started empty and rebuilt, as at startup.
+    private void Reopen()
+    {
+        IndexFolder.TakeCleanShutdownMark(Path);
+        IndexWriter? writer = null;
+        try
+        {
+            writer = NewWriter();
+            _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+            _writer = writer;
+            return;
+        }
+        catch (Exception error) when (error is not (LockObtainFailedException or OutOfMemoryException))
+        {
+            _logger.LogWarning("The search index {Index} of tenant {Tenant} could not be opened again and is rebuilt from the database: {Error}",
+                Name, Tenant, error.Message);
+            MarkForRebuild($"it could not be opened again ({error.GetType().Name}: {error.Message})");
+            writer?.Rollback();
         }
 
-        // An index waiting for a rebuild (damaged, perhaps) is checked again at the next start.
-        if (closed && RebuildReason is null)
+        IndexFolder.DeleteIndexFiles(Path);
+        File.Delete(CursorPath);
+        HasCommit = false;
+        Cursor = 0;
+        _writer = new IndexWriter(_directory, Config(IndexAnalyzer, OpenMode.CREATE, _merges));
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    private IndexWriter NewWriter() =>
+        new(_directory, Config(IndexAnalyzer, DirectoryReader.IndexExists(_directory) ? OpenMode.APPEND : OpenMode.CREATE, _merges));
+
+    // Everything meant to last was committed with its cursor; whatever a rebuild or batch applied since is thrown
+    // away, never committed half-done. True when the writer closed cleanly (and the index is then marked so).
+    private bool CloseWriterAndSearchers()
+    {
+        var searchers = _searchers;
+        var writer = _writer;
+        _searchers = null;
+        _writer = null;
+        searchers?.Dispose();
+        writer?.Rollback();
+        if (!_disposed && RebuildReason is null)
         {
             IndexFolder.MarkCleanShutdown(Path);
         }
+
+        return true;
     }
 
     private static IndexWriterConfig Config(Analyzer analyzer, OpenMode mode, MergeFailures merges) => new(DanishAnalyzer.Version, analyzer)

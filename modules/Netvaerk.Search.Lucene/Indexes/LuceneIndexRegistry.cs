@@ -9,14 +9,66 @@ namespace Netvaerk.Search.Lucene.Indexes;
 /// <summary>Every open index of this process, by tenant and index name: one writer per index per process,
 /// so no write.lock is ever waited for; and no index is opened unless this process holds the App_Data's
 /// <see cref="IndexWriterProcessLock"/>, so two processes never write one index.</summary>
-public sealed class LuceneIndexRegistry(TenantStore store, ILogger<LuceneIndexRegistry> logger) : IDisposable
+/// <remarks>An index nobody has searched or written for <see cref="IdleTimeout"/> has its writer and searchers closed
+/// (<see cref="LuceneIndex.CloseIfIdle"/>), checked every <see cref="IdleCheckInterval"/>; it stays registered and
+/// opens again on its next use.</remarks>
+public sealed class LuceneIndexRegistry : IDisposable
 {
+    /// <summary>How long an index may go unused before its writer and searchers are closed.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often indexes are checked for idleness.</summary>
+    public static readonly TimeSpan IdleCheckInterval = TimeSpan.FromMinutes(1);
+
+    private readonly TenantStore store;
+    private readonly ILogger<LuceneIndexRegistry> logger;
     private readonly ConcurrentDictionary<(string Tenant, string Index), LuceneIndex> _indexes = new();
     private readonly ConcurrentDictionary<(string Tenant, string Index), string> _refused = new();
     private readonly System.Threading.Lock _opening = new();
-    private readonly IndexWriterProcessLock _processLock = new(store.AppDataPath);
+    private readonly IndexWriterProcessLock _processLock;
+    private readonly Timer _idleCheck;
     private bool _keepProcessLock;
     private bool _disposed;
+
+    public LuceneIndexRegistry(TenantStore store, ILogger<LuceneIndexRegistry> logger)
+    {
+        this.store = store;
+        this.logger = logger;
+        _processLock = new(store.AppDataPath);
+        _idleCheck = new Timer(_ => CloseIdle(IdleTimeout), null, IdleCheckInterval, IdleCheckInterval);
+    }
+
+    /// <summary>Closes the writer and searchers of every index unused for <paramref name="idleFor"/> (and not being
+    /// written); they open again on their next use. Returns how many were closed.</summary>
+    public int CloseIdle(TimeSpan idleFor)
+    {
+        lock (_opening)
+        {
+            if (_disposed)
+            {
+                return 0;
+            }
+
+            var closed = 0;
+            foreach (var index in _indexes.Values)
+            {
+                try
+                {
+                    closed += index.CloseIfIdle(idleFor) ? 1 : 0;
+                }
+                catch (Exception error) when (error is IOException or ObjectDisposedException)
+                {
+                    // Closing is an economy: an index that cannot close now stays open and is tried again later.
+                    logger.LogWarning(error, "The idle search index {Index} of tenant {Tenant} could not be closed", index.Name, index.Tenant);
+                }
+            }
+
+            return closed;
+        }
+    }
+
+    /// <summary>How many of the registered indexes have their writer and searchers open.</summary>
+    public int OpenCount => _indexes.Values.Count(index => index.IsOpen);
 
     /// <summary>Takes the App_Data's index-writer lock for as long as this registry lives (the running portal,
     /// or a command that rebuilds). False when another process holds it.</summary>
@@ -125,6 +177,7 @@ public sealed class LuceneIndexRegistry(TenantStore store, ILogger<LuceneIndexRe
 
     public void Dispose()
     {
+        _idleCheck.Dispose();
         lock (_opening)
         {
             _disposed = true;

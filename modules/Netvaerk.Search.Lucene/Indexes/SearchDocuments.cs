@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Markdig;
 using NetvaerkPortal.Content;
@@ -16,6 +17,9 @@ public static class SearchFieldNames
     public const string ContentType = "type";
     public const string Title = "title";
     public const string Body = "body";
+
+    /// <summary>The body's word stems written backwards: the dictionary a query finds compound heads in (CompoundExpansion).</summary>
+    public const string BodyReversed = Body + Analysis.DanishAnalyzer.ReversedFieldSuffix;
     public const string Tag = "tag";
     public const string Network = "network";
     public const string Visibility = "visibility";
@@ -36,6 +40,15 @@ public static class SearchDocuments
     private static readonly HashSet<string> NonTextParts = new(StringComparer.Ordinal)
     {
         "TitlePart", "MarkdownBodyPart", "AutoroutePart", "VisibilityPart", "NetworkItemPart", "TagsPart",
+    };
+
+    // Only its terms are read, never its postings' frequencies, positions or norms.
+    private static readonly global::Lucene.Net.Documents.FieldType ReversedType = new()
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_ONLY,
     };
 
     /// <summary>The longest text a hit keeps for its snippet, in UTF-8 bytes (Lucene's limit for one doc value is 32,766).</summary>
@@ -62,6 +75,8 @@ public static class SearchDocuments
             new TextField(SearchFieldNames.Body, title, Field.Store.NO),
             new TextField(SearchFieldNames.Body, body, Field.Store.NO),
             new BinaryDocValuesField(SearchFieldNames.Body, Utf8Prefix(body)),
+            new Field(SearchFieldNames.BodyReversed, title, ReversedType),
+            new Field(SearchFieldNames.BodyReversed, body, ReversedType),
             new StringField(SearchFieldNames.Visibility, item.Published ? visibility.DocumentTerm(item) : SearchFieldNames.DraftTerm, Field.Store.NO),
         };
 
@@ -78,6 +93,7 @@ public static class SearchDocuments
             var tagText = string.Join(". ", tags);
             document.Add(new TextField(SearchFieldNames.Title, tagText, Field.Store.NO));
             document.Add(new TextField(SearchFieldNames.Body, tagText, Field.Store.NO));
+            document.Add(new Field(SearchFieldNames.BodyReversed, tagText, ReversedType));
             foreach (var tag in tags)
             {
                 document.Add(new StringField(SearchFieldNames.Tag, tag, Field.Store.NO));

@@ -50,24 +50,32 @@ public static class IndexQuery
         var visibility = VisibilityFilter(readerTerms);
         var filter = Filter(visibility, request);
         var text = QueryText.Parse(request.Query);
-        var results = Execute(searcher, text, queryAnalyzer, filter, request, indexAnalyzer, url);
-        if (results.Total > 0 || text.Words.Count == 0)
+        var compounds = indexAnalyzer is DanishAnalyzer danish
+            ? new CompoundExpansion(searcher.IndexReader, [SearchFieldNames.Body], SearchFieldNames.BodyReversed, danish.UsesCompoundList)
+            : null;
+        var search = new Search(searcher, queryAnalyzer, indexAnalyzer, filter, request, url, compounds);
+        var results = search.Execute(text);
+        if (results.Total == 0 && text.Words.Count > 0)
         {
-            return results;
+            // Typo tolerance: a word that matches nothing the reader may read is replaced by its closest indexed
+            // term the reader may read, and the search is run again with it.
+            var suggestion = SpellingSuggestions.ForQuery(text, searcher.IndexReader, queryAnalyzer, SuggestionFields,
+                term => visibility is null || AnyVisible(searcher.IndexReader, term, visibility), compounds);
+            if (suggestion is not null && !string.Equals(suggestion, request.Query, StringComparison.OrdinalIgnoreCase)
+                && search.Execute(QueryText.Parse(suggestion)) is { Total: > 0 } retry)
+            {
+                return retry with { DidYouMean = suggestion, ShowsDidYouMean = true };
+            }
         }
 
-        // Typo tolerance: a word that matches nothing the reader may read is replaced by its closest indexed
-        // term the reader may read, and the search is run again with it.
-        var suggestion = SpellingSuggestions.ForQuery(text, searcher.IndexReader, queryAnalyzer, SuggestionFields,
-            term => visibility is null || AnyVisible(searcher.IndexReader, term, visibility));
-        if (suggestion is null || string.Equals(suggestion, request.Query, StringComparison.OrdinalIgnoreCase))
-        {
-            return results;
-        }
-
-        var retry = Execute(searcher, QueryText.Parse(suggestion), queryAnalyzer, filter, request, indexAnalyzer, url);
-        return retry.Total > 0 ? retry with { DidYouMean = suggestion, ShowsDidYouMean = true } : results;
+        return results.Total < FewHits && text.Words.Count > 1 && search.WithAnyWord(text, results.Total) is { } partial ? partial : results;
     }
+
+    /// <summary>
+    /// Below this many documents with every word (or the share <see cref="AnalyzedQuery.MinimumWordsToMatch"/> asks
+    /// of a longer query), the documents with some of the words follow them, and <see cref="SearchResults.PartialMatch"/> says so.
+    /// </summary>
+    public const int FewHits = 3;
 
     /// <summary>The titles of the given items (e.g. networks) that the reader may read.</summary>
     public static IReadOnlyDictionary<string, string> Titles(IndexSearcher searcher, IEnumerable<string> contentItemIds, IReadOnlyList<string>? readerTerms)
@@ -87,44 +95,72 @@ public static class IndexQuery
         return found.ScoreDocs.ToDictionary(hit => values.Text(hit.Doc, SearchFieldNames.Id) ?? "", hit => values.Text(hit.Doc, SearchFieldNames.Title) ?? "", StringComparer.Ordinal);
     }
 
-    private static SearchResults Execute(IndexSearcher searcher, QueryText text, Analyzer queryAnalyzer, Filter? filter, SearchRequest request,
-        Analyzer indexAnalyzer, Func<string, string?, string> url)
+    /// <summary>One request against one searcher: the query run as typed, as suggested, or with any of its words.</summary>
+    private sealed class Search(IndexSearcher searcher, Analyzer queryAnalyzer, Analyzer indexAnalyzer, Filter? filter, SearchRequest request,
+        Func<string, string?, string> url, CompoundExpansion? compounds)
     {
-        // In long: a page number typed into the address (2147483647) times the page size overflows an int.
-        var depth = (int)Math.Min((long)request.Page * request.PageSize, SearchRequest.MaxDepth);
-        var start = (int)Math.Min(((long)request.Page - 1) * request.PageSize, SearchRequest.MaxDepth);
-        var match = text.IsEmpty ? null : text.ToQuery(queryAnalyzer, MatchFields);
-        var byRelevance = match is not null && request.EffectiveSort != SearchSort.Date;
-        ITopDocsCollector top = byRelevance
-            ? TopScoreDocCollector.Create(Math.Max(depth, RankingWindow), docsScoredInOrder: false)
-            : TopFieldCollector.Create(Newest, Math.Max(depth, 1), fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = new FacetCounter();
-        searcher.Search(match ?? new MatchAllDocsQuery(), filter, MultiCollector.Wrap(top, facets));
+        public SearchResults Execute(QueryText text) => Execute(text, text.IsEmpty ? null : text.ToQuery(queryAnalyzer, MatchFields, compounds), fullMatches: null);
 
-        var values = new HitValues(searcher.IndexReader);
-        var words = new IndexedWords(indexAnalyzer);
-        var best = byRelevance
-            ? new TitleRanking(text.ToTermGroups(queryAnalyzer, SearchFieldNames.Body), words).Rank(top.GetTopDocs().ScoreDocs, values)
-            : top.GetTopDocs(0, depth).ScoreDocs;
-        var page = best.Skip(start).Take(depth - start).ToArray();
-        var snippets = new Snippets(match, words);
-        var hits = new List<SearchHit>(page.Length);
-        foreach (var doc in page.Select(hit => hit.Doc))
+        /// <summary>The documents with any of the words, those with all (or enough) of them first; null when that finds no more.</summary>
+        public SearchResults? WithAnyWord(QueryText text, long fullMatchCount)
         {
-            var id = values.Text(doc, SearchFieldNames.Id) ?? "";
-            hits.Add(new SearchHit(
-                id,
-                values.Keyword(doc, SearchFieldNames.ContentType) ?? "",
-                values.Text(doc, SearchFieldNames.Title) ?? "",
-                url(id, values.Text(doc, SearchFieldNames.Path)),
-                snippets.For(values.Text(doc, SearchFieldNames.Body) ?? ""))
+            var full = new HashSet<int>();
+            if (fullMatchCount > 0)
             {
-                Date = values.Date(doc),
-                Network = values.Keyword(doc, SearchFieldNames.Network),
-            });
+                var strict = text.ToQuery(queryAnalyzer, MatchFields, compounds);
+                full.UnionWith(searcher.Search(strict, filter, FewHits).ScoreDocs.Select(hit => hit.Doc));
+            }
+
+            var partial = Execute(text, text.ToQuery(queryAnalyzer, MatchFields, compounds, anyWord: true), full);
+            return partial.Total > fullMatchCount ? partial with { PartialMatch = true } : null;
         }
 
-        return new SearchResults(top.TotalHits, hits, facets.Result(MaxFacetValues));
+        // fullMatches: documents with all the words, ranked before those with some (the query then matches any word).
+        private SearchResults Execute(QueryText text, Query? match, HashSet<int>? fullMatches)
+        {
+            // In long: a page number typed into the address (2147483647) times the page size overflows an int.
+            var depth = (int)Math.Min((long)request.Page * request.PageSize, SearchRequest.MaxDepth);
+            var start = (int)Math.Min(((long)request.Page - 1) * request.PageSize, SearchRequest.MaxDepth);
+            var byRelevance = match is not null && request.EffectiveSort != SearchSort.Date;
+            ITopDocsCollector top = byRelevance
+                ? TopScoreDocCollector.Create(Math.Max(depth, RankingWindow), docsScoredInOrder: false)
+                : TopFieldCollector.Create(Newest, Math.Max(depth, 1), fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
+            var facets = new FacetCounter();
+            searcher.Search(match ?? new MatchAllDocsQuery(), filter, MultiCollector.Wrap(top, facets));
+
+            var values = new HitValues(searcher.IndexReader);
+            var words = new IndexedWords(indexAnalyzer);
+            var best = byRelevance
+                ? new TitleRanking(text.ToTermGroups(queryAnalyzer, SearchFieldNames.Body, compounds), words).Rank(top.GetTopDocs().ScoreDocs, values)
+                : top.GetTopDocs(0, depth).ScoreDocs;
+            if (fullMatches is { Count: > 0 })
+            {
+                // Stable: each tier keeps its order by score (or date).
+                best = [.. best.OrderBy(hit => fullMatches.Contains(hit.Doc) ? 0 : 1)];
+            }
+
+            var page = best.Skip(start).Take(depth - start).ToArray();
+            var snippets = new Snippets(match, words);
+            var hits = new List<SearchHit>(page.Length);
+            foreach (var doc in page.Select(hit => hit.Doc))
+            {
+                var id = values.Text(doc, SearchFieldNames.Id) ?? "";
+                var snippet = snippets.Of(values.Text(doc, SearchFieldNames.Body) ?? "");
+                hits.Add(new SearchHit(
+                    id,
+                    values.Keyword(doc, SearchFieldNames.ContentType) ?? "",
+                    values.Text(doc, SearchFieldNames.Title) ?? "",
+                    url(id, values.Text(doc, SearchFieldNames.Path)),
+                    snippet.Html)
+                {
+                    Date = values.Date(doc),
+                    Network = values.Keyword(doc, SearchFieldNames.Network),
+                    MatchedTitleOrTagsOnly = snippet.FromOpening,
+                });
+            }
+
+            return new SearchResults(top.TotalHits, hits, facets.Result(MaxFacetValues));
+        }
     }
 
     /// <summary>The filter that lets through documents carrying one of the reader's terms; null for no filter.</summary>

@@ -7,7 +7,7 @@ namespace Netvaerk.Search.Lucene.Searching;
 /// <summary>
 /// The words of a text with the terms the index made of each (normalised, decompounded, stemmed), found
 /// without running the whole analyzer over the text: a run of letters and digits is a word, and the Danish
-/// analyzer's per-word cache (<see cref="CachedWordAnalysis"/>) gives its terms. Used for the few texts a
+/// analyzer's per-word cache (<see cref="DanishWords"/>) gives its terms. Used for the few texts a
 /// search shows (snippets, titles of the best hits).
 /// </summary>
 internal sealed class IndexedWords
@@ -21,7 +21,7 @@ internal sealed class IndexedWords
     public IndexedWords(Analyzer indexAnalyzer)
     {
         ArgumentNullException.ThrowIfNull(indexAnalyzer);
-        _terms = indexAnalyzer is DanishAnalyzer ? CachedWordAnalysis.Terms : new WordTermsOf(indexAnalyzer).Terms;
+        _terms = indexAnalyzer is DanishAnalyzer danish ? danish.Words.Terms : new WordTermsOf(indexAnalyzer).Terms;
     }
 
     /// <summary>The words that start within the first <paramref name="maxChars"/> characters, in order.</summary>

@@ -13,6 +13,14 @@ public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, Se
     [JsonIgnore]
     public bool ShowsDidYouMean { get; init; }
 
+    /// <summary>
+    /// True when too few documents have all the query's words (fewer than IndexQuery.FewHits), so the hits also
+    /// include documents with only some of them, after those with all: the page says "Viser resultater, der matcher
+    /// nogle af ordene". In the API's JSON as <c>"partialMatch": true</c>, left out when false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PartialMatch { get; init; }
+
     public static SearchResults Empty { get; } = new(0, [], new SearchFacets(
         new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>()));
 }
@@ -25,6 +33,14 @@ public sealed record SearchHit(string ContentItemId, string ContentType, string 
 
     [JsonIgnore]
     public string? Network { get; init; }
+
+    /// <summary>
+    /// True when the query's words are in the title or tags only, so <see cref="Snippet"/> is the text's opening, not
+    /// a passage around them: a page may say so ("Fundet i titlen eller et emneord"). In the API's JSON as
+    /// <c>"matchedTitleOrTagsOnly": true</c>, left out when false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool MatchedTitleOrTagsOnly { get; init; }
 }
 
 /// <summary>Counts over every matching document the reader may read, most frequent first.</summary>

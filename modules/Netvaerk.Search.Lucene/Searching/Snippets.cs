@@ -13,7 +13,7 @@ namespace Netvaerk.Search.Lucene.Searching;
 /// marks "netværksmødet" and "Møderne"; a phrase's words are marked one by one. The passages with the most
 /// different query terms win, the earlier on a tie. Written instead of Lucene's Highlighter, which ran every
 /// body through the whole analyzer again and scored fixed fragments: that cost more than the search itself.
-/// The Danish index's words come from the same cache the indexing fills (<see cref="CachedWordAnalysis"/>).
+/// The Danish index's words come from the same cache the indexing fills (<see cref="DanishWords"/>).
 /// </remarks>
 internal sealed class Snippets
 {
@@ -48,15 +48,19 @@ internal sealed class Snippets
         _words = words;
     }
 
-    public string For(string body)
+    public string For(string body) => Of(body).Html;
+
+    /// <summary>The snippet, and whether it is the body's opening because none of the query's words is in the body
+    /// (a document found by its title or tags only), so a page can say so.</summary>
+    public Snippet Of(string body)
     {
         if (string.IsNullOrEmpty(body))
         {
-            return "";
+            return new Snippet("", FromOpening: _terms.Count > 0);
         }
 
         var matches = _terms.Count == 0 ? [] : Matches(body);
-        return matches.Count == 0 ? Opening(body) : Passages(body, matches);
+        return matches.Count == 0 ? new Snippet(Opening(body), FromOpening: _terms.Count > 0) : new Snippet(Passages(body, matches), FromOpening: false);
     }
 
     // The query's words in the body, in order; Term is the query term a word matched, so a word repeated counts once.
@@ -179,6 +183,10 @@ internal sealed class Snippets
     private static string OneLine(string text) => string.Join(' ', text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private readonly record struct Match(int Start, int End, string Term);
+
+    /// <param name="Html">The snippet as HTML.</param>
+    /// <param name="FromOpening">True when a query found the document but none of its words is in the body.</param>
+    internal readonly record struct Snippet(string Html, bool FromOpening);
 
     private readonly record struct Passage(int Start, int End, int Score);
 

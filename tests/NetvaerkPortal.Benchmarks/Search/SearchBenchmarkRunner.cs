@@ -185,7 +185,8 @@ public static class SearchBenchmarkRunner
         var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var analyzer = Netvaerk.Search.Lucene.Analysis.AnalyzerNames.CreateQueryAnalyzer("danish");
-        Query Parse(string query) => Netvaerk.Search.Lucene.Analysis.QueryText.Parse(query).ToQuery(analyzer, IndexQuery.MatchFields);
+        // The query the portal builds, with the compounds each word also searches (looked up per query, as the portal does).
+        Query Parse(string query) => Netvaerk.Search.Lucene.Analysis.QueryText.Parse(query).ToQuery(analyzer, IndexQuery.MatchFields, Compounds(reader));
         return new Engine("Plain Lucene.Net with the portal's index and analysed queries (top 10 and titles only)", query =>
         {
             var top = searcher.Search(Parse(query), 10);
@@ -199,7 +200,41 @@ public static class SearchBenchmarkRunner
         }, reader, directory, analyzer)
         {
             Postings = Queries.ToDictionary(query => query, query => Postings(reader, Parse(query))),
+            Expansion = ExpansionCost(reader, analyzer),
         };
+    }
+
+    private static Netvaerk.Search.Lucene.Analysis.CompoundExpansion Compounds(IndexReader reader, bool shareAcrossQueries = true) =>
+        new(reader, [SearchFieldNames.Body], SearchFieldNames.BodyReversed, shareAcrossQueries: shareAcrossQueries);
+
+    // What query-time decompounding costs per query: the compound terms the words expand to, and the time to find them
+    // in the term dictionary and the reversed field (analysis of the query not included), over a few rounds of the mix.
+    private static ExpansionCost ExpansionCost(IndexReader reader, Lucene.Net.Analysis.Analyzer analyzer)
+    {
+        var terms = new List<double>();
+        var milliseconds = new List<double>();
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var query in Queries)
+            {
+                var text = Netvaerk.Search.Lucene.Analysis.QueryText.Parse(query);
+                _ = text.ToQuery(analyzer, IndexQuery.MatchFields);
+                var start = Stopwatch.GetTimestamp();
+                // Not shared: every round looks the words up again, as the first query after a commit does.
+                var compounds = Compounds(reader, shareAcrossQueries: false);
+                _ = text.ToQuery(analyzer, IndexQuery.MatchFields, compounds);
+                var withExpansion = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                start = Stopwatch.GetTimestamp();
+                _ = text.ToQuery(analyzer, IndexQuery.MatchFields);
+                if (round > 0)
+                {
+                    milliseconds.Add(Math.Max(0, withExpansion - Stopwatch.GetElapsedTime(start).TotalMilliseconds));
+                    terms.Add(compounds.TermCount);
+                }
+            }
+        }
+
+        return new ExpansionCost(terms, milliseconds);
     }
 
     // How many postings a query's terms have: roughly the documents a search has to visit.
@@ -424,6 +459,9 @@ public static class SearchBenchmarkRunner
         text.AppendLine(c, $"| FTS5 ÷ portal ≥ 3 (p95; p50 in brackets) | {overFts.Item1:F2} ({overFts50.Item1:F2}) | {overFts.Item2:F2} ({overFts50.Item2:F2}) | {Met(overFts.Item1 >= 3)} / {Met(overFts.Item2 >= 3)} |");
         text.AppendLine(c, $"| portal indexing ≥ 1,000 docs/s | {portal.DocsPerSecond:N0} | {portal.DocsPerCpuSecond:N0} | {Met(portal.DocsPerSecond >= 1000)} / {Met(portal.DocsPerCpuSecond >= 1000)} |");
         text.AppendLine();
+        var expansion = portalQueries.Expansion!;
+        text.AppendLine(c, $"Query-time decompounding (compounds the query's words expand to, found in the term dictionary and the reversed field): terms per query p50 {P(expansion.Terms, 0.5):F0}, p95 {P(expansion.Terms, 0.95):F0}, max {expansion.Terms.Max():F0}; lookup time per query without the per-reader cache (wall) p50 {P(expansion.Milliseconds, 0.5):F2} ms, p95 {P(expansion.Milliseconds, 0.95):F2} ms. Both engines above run with the cache, as the portal does, so after the warm-up rounds they reuse each word's expansion until the next commit.");
+        text.AppendLine();
         text.AppendLine("Matches per query (the portal as a member of 3 of the 300 networks, FTS5 with the same visibility filter, raw Lucene unfiltered); the postings of the query's terms in each Lucene index (about the documents a search visits); and CPU ms per query (median of the rounds):");
         text.AppendLine();
         text.AppendLine("| query | portal | raw Lucene | FTS5 | postings, portal | postings, raw | portal CPU ms | portal's query on plain Lucene, CPU ms | raw Lucene CPU ms |");
@@ -468,8 +506,8 @@ public static class SearchBenchmarkRunner
     private const string SectionIntro = """
         `dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search` (about 6–10 minutes). What each engine does per query:
 
-        - **Portal**: `SearchService.SearchAsync` in a fresh tenant scope, as the API calls it: Danish query analysis with the thesaurus; matching on the body field, which also holds the title and tags; the reader's visibility filter inside the query; the total and facet counts for type, network and tag over all matches; the best 100 matches ranked again with their titles weighed in; the top 10 read from doc values, with snippets (the matched words marked); the "Mente du" retry when nothing matches. Indexing is `SearchIndexer.RebuildAsync`: reading the items from the tenant's SQLite database in pages, Markdown to text, Danish analysis with decompounding and the thesaurus phrases, one commit.
-        - **Plain Lucene.Net with the portal's index and queries** (no goal; it explains the ratio): the portal's own index and the Lucene query the portal builds, run by `IndexSearcher.Search(query, 10)` with the titles of the 10. The same matching and postings as the portal, without the host, visibility filter, facets, title ranking or snippets.
+        - **Portal**: `SearchService.SearchAsync` in a fresh tenant scope, as the API calls it: Danish query analysis with the thesaurus and the compounds each word expands to (looked up in the term dictionary and the reversed field); matching on the body field, which also holds the title and tags; the reader's visibility filter inside the query; the total and facet counts for type, network and tag over all matches; the best 100 matches ranked again with their titles weighed in; the top 10 read from doc values, with snippets (the matched words marked); the "Mente du" retry when nothing matches, and the documents with some of the words when fewer than 3 have all. Indexing is `SearchIndexer.RebuildAsync`: reading the items from the tenant's SQLite database in pages, Markdown to text, Danish analysis with decompounding and the thesaurus phrases, one commit.
+        - **Plain Lucene.Net with the portal's index and queries** (no goal; it explains the ratio): the portal's own index and the Lucene query the portal builds (with its compounds, looked up per query), run by `IndexSearcher.Search(query, 10)` with the titles of the 10. The same matching and postings as the portal, without the host, visibility filter, facets, title ranking or snippets.
         - **Raw Lucene.Net** (the floor): StandardAnalyzer, the classic QueryParser (AND) over title and body, top 10 and their stored titles; no filter, facets or snippets.
         - **SQLite FTS5** (Microsoft.Data.Sqlite): `unicode61 remove_diacritics 2`, the same page as the portal's as far as SQL goes: the visibility filter (a join), total and type facet (one GROUP BY), top 10 by bm25 with title ×3 and snippets.
 
@@ -504,6 +542,9 @@ public static class SearchBenchmarkRunner
         public double DocsPerCpuSecond { get; init; }
 
         public long Bytes { get; init; }
+
+        /// <summary>The cost of query-time decompounding (the portal's queries only).</summary>
+        public ExpansionCost? Expansion { get; init; }
 
         /// <summary>Per query, the postings of its terms (Lucene engines only).</summary>
         public Dictionary<string, long>? Postings { get; init; }
@@ -556,3 +597,6 @@ public static class SearchBenchmarkRunner
         }
     }
 }
+
+/// <summary>Per query of the mix (several rounds): compound terms added, and milliseconds spent finding them.</summary>
+internal sealed record ExpansionCost(List<double> Terms, List<double> Milliseconds);

@@ -5,13 +5,13 @@ namespace NetvaerkPortal.Tests.Search;
 
 internal static class AnalyzerTokens
 {
-    public static IReadOnlyList<string> Terms(Analyzer analyzer, string text) =>
-        Tokens(analyzer, text).Select(token => token.Term).ToArray();
+    public static IReadOnlyList<string> Terms(Analyzer analyzer, string text, string field = "body") =>
+        Tokens(analyzer, text, field).Select(token => token.Term).ToArray();
 
-    public static IReadOnlyList<(string Term, int Position, int Length, string Type)> Tokens(Analyzer analyzer, string text)
+    public static IReadOnlyList<(string Term, int Position, int Length, string Type)> Tokens(Analyzer analyzer, string text, string field = "body")
     {
         var tokens = new List<(string, int, int, string)>();
-        using var stream = analyzer.GetTokenStream("body", text);
+        using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var length = stream.AddAttribute<IPositionLengthAttribute>();

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Lucene.Net.Util;
 using Xunit.Abstractions;
 using LuceneDanishAnalyzer = Lucene.Net.Analysis.Da.DanishAnalyzer;
@@ -37,7 +35,7 @@ public sealed class DanishRelevanceTests(ITestOutputHelper output)
     {
         using var index = SearchTestIndex.Danish(DanishRelevanceSet.Documents);
 
-        var (recall, mrr, report) = Evaluate(index);
+        var (recall, mrr, report) = RelevanceMeasure.Evaluate(DanishRelevanceSet.Queries, index);
 
         output.WriteLine(report);
         Assert.True(recall >= MinRecallAt10 && mrr >= MinMeanReciprocalRank, report);
@@ -51,44 +49,10 @@ public sealed class DanishRelevanceTests(ITestOutputHelper output)
         using var stock = new SearchTestIndex(DanishRelevanceSet.Documents,
             new LuceneDanishAnalyzer(LuceneVersion.LUCENE_48), new LuceneDanishAnalyzer(LuceneVersion.LUCENE_48));
 
-        var (recall, _, report) = Evaluate(stock);
+        var (recall, _, report) = RelevanceMeasure.Evaluate(DanishRelevanceSet.Queries, stock);
 
         output.WriteLine(report);
         Assert.True(recall < MinRecallAt10, report);
     }
 
-    private static (double RecallAt10, double MeanReciprocalRank, string Report) Evaluate(SearchTestIndex index)
-    {
-        var results = DanishRelevanceSet.Queries.Select(query => Measure(query, index.Search(query.Text, 10))).ToArray();
-        var recall = results.Average(result => result.RecallAt10);
-        var mrr = results.Average(result => result.ReciprocalRank);
-        return (recall, mrr, Report(results, recall, mrr));
-    }
-
-    private static QueryResult Measure(RelevanceQuery query, IReadOnlyList<string> hits)
-    {
-        var found = hits.Count(query.Relevant.Contains);
-        var firstRelevant = hits.Select((id, rank) => (id, rank)).FirstOrDefault(hit => query.Relevant.Contains(hit.id));
-        var reciprocalRank = firstRelevant.id is null ? 0 : 1.0 / (firstRelevant.rank + 1);
-        // Recall is measured against what fits on the page: a query with more than 10 relevant documents
-        // is not penalised for the page size.
-        return new QueryResult(query, hits, (double)found / Math.Min(query.Relevant.Length, 10), reciprocalRank);
-    }
-
-    private static string Report(IEnumerable<QueryResult> results, double recall, double mrr)
-    {
-        var text = new StringBuilder();
-        var culture = CultureInfo.InvariantCulture;
-        text.AppendLine(culture, $"recall@10 = {recall:F3} (min {MinRecallAt10}), MRR = {mrr:F3} (min {MinMeanReciprocalRank})");
-        foreach (var result in results)
-        {
-            var missing = result.Query.Relevant.Except(result.Hits);
-            text.AppendLine(culture,
-                $"{result.Query.Text,-34} recall {result.RecallAt10:F2} RR {result.ReciprocalRank:F2}  hits [{string.Join(' ', result.Hits)}]  missing [{string.Join(' ', missing)}]  ({result.Query.Covers})");
-        }
-
-        return text.ToString();
-    }
-
-    private sealed record QueryResult(RelevanceQuery Query, IReadOnlyList<string> Hits, double RecallAt10, double ReciprocalRank);
 }

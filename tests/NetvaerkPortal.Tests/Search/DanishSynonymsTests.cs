@@ -40,11 +40,11 @@ public sealed class DanishSynonymsTests
     [Fact]
     public void A_tenants_lines_are_added_to_the_shipped_ones()
     {
-        var analyzer = DanishSynonyms.CreateQueryAnalyzer("netværk, erfa-gruppe\nHMU => hovedudvalg");
+        var analyzer = DanishSynonyms.CreateQueryAnalyzer("netværk, erfa-gruppe\nBUF => børneforvaltning");
 
         Assert.Contains("erfa grup", AnalyzerTokens.Terms(analyzer, "netværk"));
-        Assert.Contains("hovedudvalg", AnalyzerTokens.Terms(analyzer, "HMU"));
-        Assert.DoesNotContain("hmu", AnalyzerTokens.Terms(analyzer, "hovedudvalg"));
+        Assert.Contains("børneforvaltning", AnalyzerTokens.Terms(analyzer, "BUF"));
+        Assert.DoesNotContain("buf", AnalyzerTokens.Terms(analyzer, "børneforvaltning"));
         Assert.Contains("chef", AnalyzerTokens.Terms(analyzer, "leder"));
     }
 
@@ -62,5 +62,33 @@ public sealed class DanishSynonymsTests
         Assert.Equal(2, error.LineNumber);
         Assert.Equal(badLine.Trim(), error.Line);
         Assert.StartsWith("Linje {0} (»{1}«)", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MUS", "Årets medarbejderudviklingssamtaler holdes i januar")]
+    [InlineData("LUS", "Lederudviklingssamtalen med din chef")]
+    [InlineData("SSA", "Social- og sundhedsassistenterne får et tillæg")]
+    [InlineData("Kommunernes Landsforening", "Nyt fra KL om affald")]
+    [InlineData("KL", "Kommunernes Landsforening foreslår færre regler")]
+    [InlineData("APV", "Arbejdspladsvurderingen er klar")]
+    [InlineData("AMO", "Arbejdsmiljøorganisationen mødes")]
+    public void An_acronym_finds_its_spelled_out_form_and_back(string query, string text)
+    {
+        using var index = SearchTestIndex.Danish([new("a", "", text), new("b", "", "Kantinens menu i uge 12")]);
+
+        Assert.Equal(["a"], index.Search(query));
+    }
+
+    [Fact]
+    public void An_acronym_that_is_a_stop_word_counts_in_capitals_only()
+    {
+        using var index = SearchTestIndex.Danish([
+            new("committee", "", "Hoved-MED drøftede budgettet"),
+            new("spelled", "", "Lokaludvalget for medindflydelse og medbestemmelse"),
+            new("with", "", "Vi mødes med ledelsen"),
+        ]);
+
+        Assert.Equal(["committee", "spelled"], index.Search("MED").Order());
+        Assert.Empty(index.Search("med"));
     }
 }

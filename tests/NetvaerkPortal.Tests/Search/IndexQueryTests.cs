@@ -13,7 +13,7 @@ namespace NetvaerkPortal.Tests.Search;
 /// title and tags), the title weighed in for the best matches, and hits read from doc values.</summary>
 public sealed class IndexQueryTests
 {
-    private static SearchResults Search(IReadOnlyList<ContentItem> items, string query, int page = 1, int pageSize = 10, string analyzer = AnalyzerNames.Danish,
+    internal static SearchResults Search(IReadOnlyList<ContentItem> items, string query, int page = 1, int pageSize = 10, string analyzer = AnalyzerNames.Danish,
         SearchSort? sort = null)
     {
         using var directory = new RAMDirectory();
@@ -43,6 +43,21 @@ public sealed class IndexQueryTests
 
         Assert.Equal(3, hits.Count);
         Assert.Equal(inText.ContentItemId, hits[^1]);
+    }
+
+    [Fact]
+    public void A_hit_found_by_its_title_or_tags_only_shows_its_opening_and_says_so()
+    {
+        var titled = TestItems.Create("Case", "Vagtplanlægning i weekenden", "Hvordan fordeler vi de svære timer? Det tager vi op.");
+        var inText = TestItems.Create("Case", "Erfaringer", "Vagtplanlægning er svært, siger lederne.");
+
+        var hits = Search([titled, inText], "vagtplanlægning").Hits;
+
+        var byTitle = Assert.Single(hits, hit => hit.ContentItemId == titled.ContentItemId);
+        Assert.True(byTitle.MatchedTitleOrTagsOnly);
+        Assert.StartsWith("Hvordan fordeler vi", byTitle.Snippet, StringComparison.Ordinal);
+        Assert.False(Assert.Single(hits, hit => hit.ContentItemId == inText.ContentItemId).MatchedTitleOrTagsOnly);
+        Assert.All(Search([titled, inText], "").Hits, hit => Assert.False(hit.MatchedTitleOrTagsOnly));
     }
 
     [Fact]

@@ -48,6 +48,18 @@ public sealed class SpellingSuggestionsTests
         Assert.Null(SpellingSuggestions.ClosestTerm(index.Reader, "body", "sparring"));
     }
 
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("tilidsrepresentant <b>")]
+    [InlineData("!!! ??? ...")]
+    [InlineData("kasegiwer=1")]
+    public void Markup_or_punctuation_gets_no_suggestion(string text)
+    {
+        using var index = SearchTestIndex.Danish(DanishRelevanceSet.Documents);
+
+        Assert.Null(Suggest(index, text));
+    }
+
     private static string? Suggest(SearchTestIndex index, string text) =>
         SpellingSuggestions.ForQuery(QueryText.Parse(text), index.Reader, index.QueryAnalyzer, SearchTestIndex.Fields);
 }
