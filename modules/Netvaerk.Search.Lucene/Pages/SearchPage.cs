@@ -32,6 +32,9 @@ public sealed class SearchPage
 
     public bool ShowsDidYouMean { get; init; }
 
+    /// <summary>Too few items had all the words, so items with some of them follow.</summary>
+    public bool PartialMatch { get; init; }
+
     public IReadOnlyList<SearchPageHit> Hits { get; init; } = [];
 
     public IReadOnlyList<SearchPageFacet> Facets { get; init; } = [];
@@ -65,7 +68,8 @@ public sealed class SearchPage
 /// <param name="TypeName">The content type's display name, a Danish source text.</param>
 /// <param name="Date">The meeting date of a meeting note, otherwise when the item was last changed.</param>
 /// <param name="Snippet">Escaped text with &lt;mark&gt; around matches: the template writes it with <c>| raw</c>.</param>
-public sealed record SearchPageHit(string Title, string Url, string Snippet, string TypeName, DateTime? Date, string? NetworkName);
+/// <param name="InTitleOrTagsOnly">The words are in the title or tags only: the snippet is the text's opening.</param>
+public sealed record SearchPageHit(string Title, string Url, string Snippet, string TypeName, DateTime? Date, string? NetworkName, bool InTitleOrTagsOnly);
 
 /// <param name="Name">A Danish source text ("Indholdstype").</param>
 /// <param name="TranslateLabels">Whether the values' labels are source texts (content type names), not names people gave (networks, tags).</param>
@@ -105,9 +109,11 @@ internal static class SearchPageBuilder
             DidYouMean = results.DidYouMean,
             DidYouMeanUrl = results.DidYouMean is null ? null : Link(request with { Query = results.DidYouMean, Page = 1 }),
             ShowsDidYouMean = results.ShowsDidYouMean,
+            PartialMatch = results.PartialMatch,
             Hits = results.Hits.Select(hit => new SearchPageHit(
                 hit.DisplayText, hit.Url, hit.Snippet, TypeName(hit.ContentType), hit.Date,
-                hit.Network is not null && networkNames.TryGetValue(hit.Network, out var name) ? name : null)).ToList(),
+                hit.Network is not null && networkNames.TryGetValue(hit.Network, out var name) ? name : null,
+                hit.MatchedTitleOrTagsOnly)).ToList(),
             Facets =
             [
                 Facet("Indholdstype", results.Facets.ContentType, request.ContentType, TypeName, translate: true,

@@ -61,6 +61,25 @@ public sealed class SearchHttpTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_search_page_says_when_results_match_only_some_of_the_words()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync(new Uri("/search?q=tovholderen+vintervagt", UriKind.Relative)));
+
+        Assert.Contains("Få resultater har alle ordene, så der vises også resultater, der matcher nogle af ordene.", html, StringComparison.Ordinal);
+        Assert.Contains("Tovholderen og de roterende roller", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hit_found_only_by_its_tag_says_so_and_a_hit_found_in_its_text_does_not()
+    {
+        var byTag = WebUtility.HtmlDecode(await _client.GetStringAsync(new Uri("/search?q=netv%C3%A6rksledelse", UriKind.Relative)));
+        var byText = WebUtility.HtmlDecode(await _client.GetStringAsync(new Uri("/search?q=casegiver", UriKind.Relative)));
+
+        Assert.Contains("Fundet i titlen eller et emneord", byTag, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fundet i titlen eller et emneord", byText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_search_page_offers_did_you_mean_and_shows_its_results()
     {
         var html = await _client.GetStringAsync(new Uri("/search?q=kasegiwer", UriKind.Relative));
