@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using NetvaerkPortal.Data;
+
+namespace Netvaerk.Meetings.Data;
+
+/// <summary>The facilitation tool's tables in the tenant's database. Like the Networks module's context it runs on the
+/// platform context's connection, joins its transaction (<see cref="InPortalTransactionAsync{T}"/>) and keeps its own
+/// migrations history table.</summary>
+public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> options, PortalDbContext portal) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__MeetingsMigrationsHistory";
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MeetingCase> Cases => Set<MeetingCase>();
+
+    public DbSet<MeetingRoleAssignment> Roles => Set<MeetingRoleAssignment>();
+
+    public DbSet<RoleSwapRequest> SwapRequests => Set<RoleSwapRequest>();
+
+    public DbSet<MeetingRsvp> Rsvps => Set<MeetingRsvp>();
+
+    public DbSet<MeetingAttendance> Attendance => Set<MeetingAttendance>();
+
+    public DbSet<MeetingAction> Actions => Set<MeetingAction>();
+
+    public DbSet<CalendarKey> CalendarKeys => Set<CalendarKey>();
+
+    public PortalDbContext Portal => portal;
+
+    /// <summary>Runs <paramref name="work"/> inside the platform context's current transaction, if there is one, then
+    /// forgets what it tracked (a rolled-back row must not clash with the next write).</summary>
+    public async Task<T> InPortalTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await DatabaseProviders.EnlistAsync(this, portal, cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            ChangeTracker.Clear();
+            if (Database.CurrentTransaction is not null)
+            {
+                await Database.UseTransactionAsync(null, CancellationToken.None);
+            }
+        }
+    }
+
+    public async Task InPortalTransactionAsync(Func<Task> work, CancellationToken cancellationToken) =>
+        await InPortalTransactionAsync(async () => { await work(); return true; }, cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        const int id = 64;
+        const int user = 450;
+        modelBuilder.Entity<Meeting>(meeting =>
+        {
+            meeting.ToTable("Meetings");
+            meeting.HasKey(x => x.Id);
+            meeting.Property(x => x.Id).HasMaxLength(id);
+            meeting.Property(x => x.NetworkContentItemId).HasMaxLength(id).IsRequired();
+            meeting.Property(x => x.SeriesId).HasMaxLength(id);
+            meeting.Property(x => x.ProtocolContentItemId).HasMaxLength(id);
+            meeting.Property(x => x.Place).HasMaxLength(500);
+            meeting.Property(x => x.OnlineUrl).HasMaxLength(2000);
+            meeting.Property(x => x.Theme).HasMaxLength(500);
+            meeting.Property(x => x.Purpose).HasMaxLength(4000);
+            meeting.Property(x => x.DesiredEffect).HasMaxLength(4000);
+            meeting.Property(x => x.Practicalities).HasMaxLength(4000);
+            meeting.Property(x => x.CancelledReason).HasMaxLength(1000);
+            meeting.HasIndex(x => new { x.NetworkContentItemId, x.StartUtc });
+            meeting.HasIndex(x => x.SeriesId);
+        });
+
+        modelBuilder.Entity<MeetingCase>(item =>
+        {
+            item.ToTable("MeetingCases");
+            item.HasKey(x => x.Id);
+            item.Property(x => x.Id).HasMaxLength(id);
+            item.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            item.Property(x => x.UserId).HasMaxLength(user).IsRequired();
+            item.Property(x => x.Title).HasMaxLength(200).IsRequired();
+            item.Property(x => x.KeyQuestion).HasMaxLength(1000).IsRequired();
+            item.Property(x => x.WantFromGroup).HasMaxLength(2000);
+            item.HasIndex(x => x.MeetingId);
+            item.HasIndex(x => x.UserId);
+        });
+
+        modelBuilder.Entity<MeetingRoleAssignment>(role =>
+        {
+            role.ToTable("MeetingRoleAssignments");
+            role.HasKey(x => x.Id);
+            role.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            role.Property(x => x.Role).HasMaxLength(32).IsRequired();
+            role.Property(x => x.UserId).HasMaxLength(user).IsRequired();
+            role.HasIndex(x => new { x.MeetingId, x.Role, x.UserId }).IsUnique();
+            role.HasIndex(x => x.UserId);
+        });
+
+        modelBuilder.Entity<RoleSwapRequest>(swap =>
+        {
+            swap.ToTable("RoleSwapRequests");
+            swap.HasKey(x => x.Id);
+            swap.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            swap.Property(x => x.Role).HasMaxLength(32).IsRequired();
+            swap.Property(x => x.UserId).HasMaxLength(user).IsRequired();
+            swap.Property(x => x.Note).HasMaxLength(1000);
+            swap.HasIndex(x => x.MeetingId);
+        });
+
+        modelBuilder.Entity<MeetingRsvp>(rsvp =>
+        {
+            rsvp.ToTable("MeetingRsvps");
+            rsvp.HasKey(x => x.Id);
+            rsvp.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            rsvp.Property(x => x.UserId).HasMaxLength(user).IsRequired();
+            rsvp.Property(x => x.Reason).HasMaxLength(1000);
+            rsvp.HasIndex(x => new { x.MeetingId, x.UserId }).IsUnique();
+            rsvp.HasIndex(x => x.UserId);
+        });
+
+        modelBuilder.Entity<MeetingAttendance>(attendance =>
+        {
+            attendance.ToTable("MeetingAttendance");
+            attendance.HasKey(x => x.Id);
+            attendance.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            attendance.Property(x => x.UserId).HasMaxLength(user).IsRequired();
+            attendance.HasIndex(x => new { x.MeetingId, x.UserId }).IsUnique();
+            attendance.HasIndex(x => x.UserId);
+        });
+
+        modelBuilder.Entity<MeetingAction>(action =>
+        {
+            action.ToTable("MeetingActions");
+            action.HasKey(x => x.Id);
+            action.Property(x => x.Id).HasMaxLength(id);
+            action.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            action.Property(x => x.NetworkContentItemId).HasMaxLength(id).IsRequired();
+            action.Property(x => x.Text).HasMaxLength(2000).IsRequired();
+            action.Property(x => x.OwnerUserId).HasMaxLength(user);
+            action.HasIndex(x => new { x.NetworkContentItemId, x.Done });
+            action.HasIndex(x => x.MeetingId);
+        });
+
+        modelBuilder.Entity<CalendarKey>(key =>
+        {
+            key.ToTable("CalendarKeys");
+            key.HasKey(x => x.UserId);
+            key.Property(x => x.UserId).HasMaxLength(user);
+            key.Property(x => x.KeyHash).HasMaxLength(64).IsRequired();
+            key.Property(x => x.ProtectedKey).HasMaxLength(1000).IsRequired();
+            key.HasIndex(x => x.KeyHash).IsUnique();
+        });
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Meetings.Data;
+using NetvaerkPortal.Data;
+using NetvaerkPortal.Modules;
+
+namespace Netvaerk.Meetings;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddDbContext<MeetingsDbContext>(
+            (provider, options) => DatabaseProviders.ConfigureModule(
+                options, provider.GetRequiredService<PortalDbContext>(), typeof(MeetingsDbContext).Assembly.FullName!, MeetingsDbContext.MigrationsHistoryTable),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Scoped);
+        services.AddSingleton<ITenantMigration, MeetingsDbMigration>();
+    }
+
+    public override void MapRoutes(IEndpointRouteBuilder routes)
+    {
+    }
+}
