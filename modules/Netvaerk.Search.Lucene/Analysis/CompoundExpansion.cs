@@ -129,7 +129,10 @@ internal sealed class CompoundExpansion
         }
 
         var found = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-        foreach (var field in _fields)
+        // A listed part is split off at index time, so every compound with it already holds it as a term of its
+        // own: looking its compounds up again would only add postings (`møde` read 3.7 times as many).
+        var splitAtIndexTime = _listed.Contains(stem) || _listed.Contains(form);
+        foreach (var field in splitAtIndexTime ? [] : _fields)
         {
             foreach (var beginning in new[] { form, stem }.Distinct(StringComparer.Ordinal).Where(word => word.Length >= MinPartLength))
             {
@@ -141,7 +144,7 @@ internal sealed class CompoundExpansion
             }
         }
 
-        foreach (var (reversed, _) in TermsBeginningWith(_reversedField, Reverse(stem)))
+        foreach (var (reversed, _) in splitAtIndexTime ? [] : TermsBeginningWith(_reversedField, Reverse(stem)))
         {
             var term = Reverse(reversed);
             var split = Judge(ModifiersBefore(term, stem), asModifier: true, form.Length >= MinPlausibleEndingForm && stem.Length >= MinPlausibleBeginning);
