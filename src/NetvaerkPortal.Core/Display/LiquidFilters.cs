@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace NetvaerkPortal.Display;
 
 /// <summary>The filters every template has: <c>t</c> translates a Danish source text (with <c>{0}</c> arguments),
-/// <c>local_date</c> writes a date the way the reader's language does, <c>href</c> puts the tenant's path base before a path.</summary>
+/// <c>local_date</c> writes a date the way the reader's language does, an instant in Danish time (pass instants in UTC), <c>href</c> puts the tenant's path base before a path.</summary>
 public static class LiquidFilters
 {
     internal const string LocalizerKey = "Localizer";
@@ -45,13 +45,14 @@ public static class LiquidFilters
             "time" => culture.TwoLetterISOLanguageName == "da" ? "d. MMMM yyyy 'kl.' HH.mm" : "d MMMM yyyy, HH:mm",
             _ => culture.TwoLetterISOLanguageName == "da" ? "d. MMMM yyyy" : "d MMMM yyyy",
         };
+        // An instant (a UTC DateTime, an offset, a timestamp string) is shown in Danish time; a date alone stays that date.
         return input.ToObjectValue() switch
         {
-            DateTime date => new StringValue(date.ToString(format, culture)),
-            DateTimeOffset date => new StringValue(date.ToString(format, culture)),
+            DateTime date => new StringValue(PortalTimeZone.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc))).ToString(format, culture)),
+            DateTimeOffset date => new StringValue(PortalTimeZone.ToLocal(date).ToString(format, culture)),
             DateOnly day => new StringValue(day.ToString(format, culture)),
             string text when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => new StringValue(day.ToString(format, culture)),
-            string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) => new StringValue(date.ToString(format, culture)),
+            string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) => new StringValue(PortalTimeZone.ToLocal(date).ToString(format, culture)),
             _ => input,
         };
     }
