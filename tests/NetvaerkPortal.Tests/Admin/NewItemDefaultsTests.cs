@@ -58,6 +58,9 @@ public sealed class NewItemDefaultsTests(NetworkPortal portal)
 
         var stored = await portal.InTenantAsync(portal.Alfa, services => services.GetRequiredService<ContentManager>().GetAsync(id));
         Assert.Equal(Visibility.Network, stored!.Text("VisibilityPart", "Visibility"));
+        // Owned by the user's id, as the API and the site record it, and written by their name.
+        var owner = await portal.InTenantAsync(portal.Alfa, services => services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>().FindByIdAsync(stored.Owner));
+        Assert.Equal(stored.Author, owner?.UserName);
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(ReaderKind.MemberOfX, $"/alfa/content/{id}"));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(ReaderKind.MemberOfY, $"/alfa/content/{id}"));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(ReaderKind.Anonymous, $"/alfa/content/{id}"));

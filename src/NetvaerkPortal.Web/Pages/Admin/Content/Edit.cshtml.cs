@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -92,7 +93,9 @@ public sealed class EditModel(ContentManager content, ContentDefinitionManager d
 
             if (IsNew)
             {
-                Item.Owner = Item.Author = User.Identity?.Name ?? "";
+                // The owner is the user's id, as the API and the site record it (a name can change; ownership rules compare ids).
+                Item.Owner = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+                Item.Author = User.Identity?.Name ?? "";
             }
 
             // Parts the type does not define (Orchard Core's ContainedPart on an item imported before parts were checked)
