@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Meetings.Api;
 using Netvaerk.Meetings.Data;
 using Netvaerk.Meetings.Planning;
 using NetvaerkPortal.Data;
@@ -32,5 +33,6 @@ public sealed class Startup : ModuleStartup
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
     {
+        routes.MapMeetingsApi();
     }
 }
