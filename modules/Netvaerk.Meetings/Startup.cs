@@ -5,6 +5,7 @@ using Netvaerk.Meetings.Data;
 using Netvaerk.Meetings.Planning;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Modules;
+using NetvaerkPortal.PersonalData;
 
 namespace Netvaerk.Meetings;
 
@@ -29,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MeetingActions>();
         services.AddScoped<MeetingOverview>();
         services.AddScoped<MeetingAccess>();
+        services.AddScoped<IPersonalDataHandler, MeetingsPersonalData>();
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
