@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Meetings.Api;
 using Netvaerk.Meetings.Data;
+using Netvaerk.Meetings.Planning;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Modules;
+using NetvaerkPortal.PersonalData;
 
 namespace Netvaerk.Meetings;
 
@@ -16,9 +19,22 @@ public sealed class Startup : ModuleStartup
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Scoped);
         services.AddSingleton<ITenantMigration, MeetingsDbMigration>();
+
+        services.AddScoped<NetworkFacts>();
+        services.AddScoped<MeetingPeople>();
+        services.AddScoped<MeetingPlanner>();
+        services.AddScoped<MeetingRoster>();
+        services.AddScoped<CaseIntake>();
+        services.AddScoped<MeetingAgenda>();
+        services.AddScoped<MeetingResponses>();
+        services.AddScoped<MeetingActions>();
+        services.AddScoped<MeetingOverview>();
+        services.AddScoped<MeetingAccess>();
+        services.AddScoped<IPersonalDataHandler, MeetingsPersonalData>();
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
     {
+        routes.MapMeetingsApi();
     }
 }
