@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Meetings.Attendance;
+using Netvaerk.Meetings.Calendar;
 using Netvaerk.Meetings.Data;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
+using NetvaerkPortal.PersonalData;
 
 namespace Netvaerk.Meetings;
 
@@ -16,9 +20,23 @@ public sealed class Startup : ModuleStartup
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Scoped);
         services.AddSingleton<ITenantMigration, MeetingsDbMigration>();
+
+        // Calendar and attendance
+        services.AddScoped<CalendarKeys>();
+        services.AddScoped<CalendarFeeds>();
+        services.AddScoped<IPersonalDataHandler, CalendarKeyPersonalData>();
+        services.AddScoped<NetworkAttendance>();
+        services.AddMenuEntry(new MenuEntry(Menus.Account, "Kalender", CalendarPage.Path, 15, Manifest.Id) { SignedInOnly = true });
+        // End of calendar and attendance
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
     {
+        // Calendar and attendance
+        routes.MapCalendarFeeds();
+        routes.MapCalendarPage();
+        routes.MapAttendanceApi();
+        routes.MapAttendancePage();
+        // End of calendar and attendance
     }
 }
