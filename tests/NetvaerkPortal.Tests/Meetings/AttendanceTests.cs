@@ -144,7 +144,7 @@ public sealed class AttendanceTests(CalendarPortal portal)
         Assert.Equal(
             new[]
             {
-                $"{first.Id} {MeetingTime.ToIso(first.StartUtc)} yes 2 no 0 present 2 recorded True",
+                $"{first.Id} {MeetingTime.ToIso(first.StartUtc)} yes 2 no 0 present 3 recorded True",
                 $"{second.Id} {MeetingTime.ToIso(second.StartUtc)} yes 1 no 1 present 2 recorded True",
                 $"{unrecorded.Id} {MeetingTime.ToIso(unrecorded.StartUtc)} yes 0 no 0 present - recorded False",
                 $"{next.Id} {MeetingTime.ToIso(next.StartUtc)} yes 2 no 0 present - recorded False",
