@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Netvaerk.Meetings.Calendar;
@@ -20,15 +21,13 @@ public static class CalendarFeedEndpoints
         return routes;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> NetworkAsync(string networkId, HttpContext http, CalendarFeeds feeds, CancellationToken cancellationToken) =>
-        Answer(await feeds.NetworkAsync(Key(http.Request), networkId, Site(http.Request), cancellationToken));
+    // A key given twice binds as both joined by a comma, which is no key.
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> NetworkAsync(
+        string networkId, [FromQuery] string? key, HttpContext http, CalendarFeeds feeds, CancellationToken cancellationToken) =>
+        Answer(await feeds.NetworkAsync(key, networkId, Site(http.Request), cancellationToken));
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> MineAsync(HttpContext http, CalendarFeeds feeds, CancellationToken cancellationToken) =>
-        Answer(await feeds.MemberAsync(Key(http.Request), Site(http.Request), cancellationToken));
-
-    /// <summary>The one key given; none when it is missing or given twice.</summary>
-    private static string? Key(HttpRequest request) =>
-        request.Query.TryGetValue("key", out var values) && values.Count == 1 ? values[0] : null;
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> MineAsync([FromQuery] string? key, HttpContext http, CalendarFeeds feeds, CancellationToken cancellationToken) =>
+        Answer(await feeds.MemberAsync(key, Site(http.Request), cancellationToken));
 
     private static FeedSite Site(HttpRequest request) =>
         new(request.Host.Host, $"{request.Scheme}://{request.Host}{request.PathBase}", "");

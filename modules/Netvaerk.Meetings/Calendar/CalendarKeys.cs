@@ -41,8 +41,18 @@ public sealed class CalendarKeys(MeetingsDbContext db, IDataProtectionProvider p
     }
 
     /// <summary>Replaces the member's key: every address with the old one answers 404 from the next request.</summary>
-    public async Task<string> ResetAsync(string userId, CancellationToken cancellationToken = default) =>
-        await WriteAsync(userId, insert: await FindAsync(userId, cancellationToken) is null, cancellationToken);
+    public async Task<string> ResetAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await WriteAsync(userId, insert: await FindAsync(userId, cancellationToken) is null, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A first key was made at the same moment: replace it.
+            return await WriteAsync(userId, insert: false, cancellationToken);
+        }
+    }
 
     /// <summary>The id of the member whose key this is, or null for anything else (missing, malformed, unknown, reset).</summary>
     public async Task<string?> FindUserIdAsync(string? key, CancellationToken cancellationToken = default)

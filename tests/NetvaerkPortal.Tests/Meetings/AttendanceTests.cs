@@ -161,6 +161,16 @@ public sealed class AttendanceTests(CalendarPortal portal)
         Assert.DoesNotContain(cancelled.Id, page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_attendance_api_is_in_the_OpenAPI_description()
+    {
+        using var client = await portal.ClientAsync(null);
+
+        var paths = JsonNode.Parse(await client.GetStringAsync(CalendarPortal.Url("/alfa/openapi/v1.json")))!["paths"]!;
+
+        Assert.NotNull(paths["/api/networks/{networkId}/attendance"]?["get"]);
+    }
+
     /// <summary>A held meeting of X at which the member of X and the coordinator were recorded present.</summary>
     private async Task<Meeting> RecordedMeetingInXAsync()
     {

@@ -154,6 +154,19 @@ public sealed class CalendarFeedTests(CalendarPortal portal)
         }
     }
 
+    [Fact]
+    public async Task The_feeds_and_their_key_are_in_the_OpenAPI_description()
+    {
+        using var client = await portal.ClientAsync(null);
+
+        var paths = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync(CalendarPortal.Url("/alfa/openapi/v1.json")))!["paths"]!;
+
+        foreach (var path in new[] { "/api/networks/{networkId}/calendar.ics", "/api/calendar.ics" })
+        {
+            Assert.Contains(paths[path]!["get"]!["parameters"]!.AsArray(), p => (string)p!["name"]! == "key");
+        }
+    }
+
     private async Task<(string Text, IcsCalendar Calendar)> NetworkFeedAsync(string networkId, string userName) =>
         await FeedAsync($"/alfa/api/networks/{networkId}/calendar.ics?key={await portal.KeyAsync(portal.Alfa, userName)}");
 

@@ -75,10 +75,12 @@ public sealed partial class CalendarPageTests(CalendarPortal portal)
 
         var unconfirmed = await session.SubmitAsync("/moeder/kalender", new Dictionary<string, string> { ["confirm"] = "no" });
         var forged = await session.PostAsync("/moeder/kalender", new Dictionary<string, string> { ["confirm"] = "yes" });
+        var huge = await session.SubmitAsync("/moeder/kalender", new Dictionary<string, string> { ["confirm"] = "yes" + new string('s', 10_000) });
 
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
         Assert.Contains("Intet er ændret.", WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
         Assert.Equal(key, await portal.KeyAsync(portal.Alfa, "fortryd-finn"));
         Assert.Contains("Du er ikke medlem af et netværk endnu.", WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
