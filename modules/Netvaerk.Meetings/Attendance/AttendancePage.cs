@@ -15,8 +15,8 @@ public sealed record AttendancePageModel(
     IReadOnlyList<AttendanceMeetingRow> Meetings,
     IReadOnlyList<AttendanceMemberRow> Members);
 
-/// <param name="Start">Local Europe/Copenhagen time.</param>
-public sealed record AttendanceMeetingRow(string Url, DateTime Start, int Yes, int No, int? Present, bool Recorded);
+/// <param name="Start">Europe/Copenhagen time with its offset (an instant, which local_date shows as Danish time).</param>
+public sealed record AttendanceMeetingRow(string Url, DateTimeOffset Start, int Yes, int No, int? Present, bool Recorded);
 
 /// <param name="Rate">Whole per cent, or null when no meeting was held since the member joined.</param>
 public sealed record AttendanceMemberRow(string UserName, int Attended, int Held, int? Rate, int Yes, int No);
@@ -50,8 +50,11 @@ public static class AttendancePage
             $"{pathBase}/moeder/netvaerk/{Uri.EscapeDataString(networkId)}",
             view == AttendanceView.All,
             report.Meetings.Select(m => new AttendanceMeetingRow(
-                $"{pathBase}/moeder/{Uri.EscapeDataString(m.Id)}", MeetingTime.ToLocal(m.StartUtc), m.Yes, m.No, m.Present, m.Recorded)).ToList(),
+                $"{pathBase}/moeder/{Uri.EscapeDataString(m.Id)}", Local(m.StartUtc), m.Yes, m.No, m.Present, m.Recorded)).ToList(),
             report.Members.Select(m => new AttendanceMemberRow(m.UserName, m.Attended, m.Held, m.Rate, m.Yes, m.No)).ToList());
         return await display.PageAsync(["Attendance"], model, new PageOptions($"{display.Text["Fremmøde"]}: {network.DisplayText}"), cancellationToken);
     }
+
+    private static DateTimeOffset Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), MeetingTime.Zone);
 }

@@ -158,6 +158,8 @@ public sealed class AttendanceTests(CalendarPortal portal)
         Assert.Contains("1 af 2 møder", page, StringComparison.Ordinal);
         Assert.Contains("50 %", page, StringComparison.Ordinal);
         Assert.Contains("Ikke registreret", page, StringComparison.Ordinal);
+        // Every meeting was at 13.00 Copenhagen time, whichever side of a change to or from summer time.
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(page, "kl\\. 13\\.00"));
         Assert.DoesNotContain(cancelled.Id, page, StringComparison.Ordinal);
     }
 
