@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Netvaerk.Meetings.Api;
+using Netvaerk.Meetings.Attendance;
+using Netvaerk.Meetings.Calendar;
 using Netvaerk.Meetings.Data;
 using Netvaerk.Meetings.Planning;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
 using NetvaerkPortal.PersonalData;
 
@@ -31,10 +34,23 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MeetingOverview>();
         services.AddScoped<MeetingAccess>();
         services.AddScoped<IPersonalDataHandler, MeetingsPersonalData>();
+        // Calendar and attendance
+        services.AddScoped<CalendarKeys>();
+        services.AddScoped<CalendarFeeds>();
+        services.AddScoped<IPersonalDataHandler, CalendarKeyPersonalData>();
+        services.AddScoped<NetworkAttendance>();
+        services.AddMenuEntry(new MenuEntry(Menus.Account, "Kalender", CalendarPage.Path, 15, Manifest.Id) { SignedInOnly = true });
+        // End of calendar and attendance
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
     {
         routes.MapMeetingsApi();
+        // Calendar and attendance
+        routes.MapCalendarFeeds();
+        routes.MapCalendarPage();
+        routes.MapAttendanceApi();
+        routes.MapAttendancePage();
+        // End of calendar and attendance
     }
 }
