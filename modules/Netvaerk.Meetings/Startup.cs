@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Netvaerk.Meetings.Data;
+using Netvaerk.Meetings.Protocols;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Modules;
 
@@ -16,9 +17,16 @@ public sealed class Startup : ModuleStartup
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Scoped);
         services.AddSingleton<ITenantMigration, MeetingsDbMigration>();
+
+        // Protocols
+        services.AddProtocols();
+        // End of Protocols
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
     {
+        // Protocols
+        routes.MapProtocols();
+        // End of Protocols
     }
 }
