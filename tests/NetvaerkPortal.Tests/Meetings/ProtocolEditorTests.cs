@@ -90,7 +90,11 @@ public sealed partial class ProtocolEditorTests(ProtocolPortal portal)
         var member = await portal.SessionAsync("medlem-x");
         var coordinator = await portal.SessionAsync("tovholder-x");
 
-        var byMember = await member.SubmitAsync(SparringPage, new Dictionary<string, string> { ["network"] = portal.NetworkX }, SparringPage + "/kopier");
+        // The member's page has no copy form; the token comes from the page's sign-out form, as a forged form's would.
+        var memberPage = await (await member.GetAsync(SparringPage)).Content.ReadAsStringAsync();
+        var token = LayoutToken().Match(memberPage).Groups[1].Value;
+        Assert.NotEmpty(token);
+        var byMember = await member.PostAsync(SparringPage + "/kopier", new Dictionary<string, string> { ["network"] = portal.NetworkX, ["__RequestVerificationToken"] = token });
         var intoY = await coordinator.SubmitAsync(SparringPage, new Dictionary<string, string> { ["network"] = portal.NetworkY }, SparringPage + "/kopier");
         var withoutToken = await coordinator.PostAsync(SparringPage + "/kopier", new Dictionary<string, string> { ["network"] = portal.NetworkX });
 
@@ -261,6 +265,9 @@ public sealed partial class ProtocolEditorTests(ProtocolPortal portal)
         Assert.Equal(7, ProtocolPart.Phases(versions[0])[0].Minutes);
         Assert.Equal(5, ProtocolPart.Phases(versions[1])[0].Minutes);
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex LayoutToken();
 
     [GeneratedRegex("<input [^>]*>")]
     private static partial Regex InputPattern();

@@ -60,8 +60,15 @@ public sealed class ProtocolRulesTests
     [InlineData("Produces", ProtocolRules.TextLength)]
     public void A_phase_text_over_its_limit_is_refused_and_one_at_the_limit_is_not(string field, int limit)
     {
-        var atLimit = WithPhase($$"""{"Name": "Runde", "Minutes": 10, "{{field}}": "{{new string('a', limit)}}"}""");
-        var over = WithPhase($$"""{"Name": "Runde", "Minutes": 10, "{{field}}": "{{new string('a', limit + 1)}}"}""");
+        static ContentItem With(string field, int length)
+        {
+            var phase = new JsonObject { ["Name"] = "Runde", ["Minutes"] = 10 };
+            phase[field] = new string('a', length);
+            return WithPhase(phase.ToJsonString());
+        }
+
+        var atLimit = With(field, limit);
+        var over = With(field, limit + 1);
 
         Assert.Empty(ProtocolRules.Check(atLimit));
         Assert.Equal([$"ProtocolPart.Phases[2].{field}"], Fields(over));
