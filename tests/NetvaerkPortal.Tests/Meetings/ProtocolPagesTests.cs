@@ -64,8 +64,8 @@ public sealed class ProtocolPagesTests(ProtocolPortal portal)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<h1>Kollegial sparring</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("<th scope=\"row\">Refleksion</th>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>Casegiveren</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\"><span class=\"protocol__number\">5.</span> Refleksion</th>", html, StringComparison.Ordinal);
+        Assert.Contains(">Casegiveren</td>", html, StringComparison.Ordinal);
         Assert.Contains("Ja, for hver case", html, StringComparison.Ordinal);
         Assert.Contains("10 minutter + 38 minutter pr. case, fx 86 minutter med 2 cases.", html, StringComparison.Ordinal);
         Assert.Contains("Sådan virker modellen</h2>", html, StringComparison.Ordinal);
