@@ -24,6 +24,11 @@ public static class ProtocolPages
 {
     public const string ListPath = "/protokoller";
 
+    // What the page tells the reader (Danish source texts; the template translates them).
+    private const string Saved = "Protokollen er gemt.";
+    private const string ChooseNetwork = "Vælg det netværk, protokollen skal kopieres til.";
+    private const string CopyFailed = "Protokollen kunne ikke kopieres. Prøv igen, eller kontakt en redaktør.";
+
     public static string PagePath(string id) => $"{ListPath}/{Uri.EscapeDataString(id)}";
 
     public static IEndpointRouteBuilder MapProtocolPages(this IEndpointRouteBuilder routes)
@@ -67,7 +72,7 @@ public static class ProtocolPages
     {
         var access = await readers.GetAccessAsync(cancellationToken);
         return await catalog.FindAsync(access, contentItemId, cancellationToken) is { } protocol
-            ? await RenderAsync(http, access, protocol, gemt is null ? null : "Protokollen er gemt.", copyError: null, cancellationToken)
+            ? await RenderAsync(http, access, protocol, gemt is null ? null : Saved, copyError: null, cancellationToken)
             : Results.NotFound();
     }
 
@@ -89,13 +94,13 @@ public static class ProtocolPages
 
         if (targets.FirstOrDefault(t => t.ContentItemId == network) is not { } target)
         {
-            return await RenderAsync(http, access, protocol, message: null, "Vælg det netværk, protokollen skal kopieres til.", cancellationToken);
+            return await RenderAsync(http, access, protocol, message: null, ChooseNetwork, cancellationToken);
         }
 
         var outcome = await writes.CopyAsync(access, protocol, target.ContentItemId, cancellationToken);
         return outcome.Succeeded
             ? Results.Redirect($"{http.Request.PathBase}{ProtocolEditorPages.EditPath(outcome.Saved!.ContentItemId)}?kopieret=1")
-            : await RenderAsync(http, access, protocol, message: null, "Protokollen kunne ikke kopieres. Prøv igen, eller kontakt en redaktør.", cancellationToken);
+            : await RenderAsync(http, access, protocol, message: null, CopyFailed, cancellationToken);
     }
 
     private static async Task<IResult> RenderAsync(HttpContext http, ReaderAccess access, ContentItem protocol, string? message, string? copyError, CancellationToken cancellationToken)

@@ -30,7 +30,6 @@ public static class ProtocolRules
 
     private static readonly string[] PartFields = ["Description", "Phases", "CopiedFrom"];
     private static readonly string[] PhaseFields = ["Name", "Minutes", "PerCase", .. PhaseTexts];
-    private const string PhaseExample = "{\"Name\": \"Afklarende spørgsmål\", \"Minutes\": 10, \"PerCase\": true}";
 
     public static IReadOnlyList<ProtocolProblem> Check(ContentItem item)
     {
@@ -137,7 +136,7 @@ public static class ProtocolRules
         {
             problems.Add(node is null
                 ? new(field, "A protocol needs at least one phase: give each phase a Name and its Minutes.", [])
-                : new(field, "Phases must be a JSON array of phases, each like " + PhaseExample + ".", []));
+                : new(field, "Phases must be a JSON array of phases, each like {\"Name\": \"Afklarende spørgsmål\", \"Minutes\": 10, \"PerCase\": true}.", []));
             return;
         }
 
