@@ -5,6 +5,7 @@ using Netvaerk.Meetings.Attendance;
 using Netvaerk.Meetings.Calendar;
 using Netvaerk.Meetings.Data;
 using Netvaerk.Meetings.Planning;
+using Netvaerk.Meetings.Protocols;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
@@ -41,6 +42,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<NetworkAttendance>();
         services.AddMenuEntry(new MenuEntry(Menus.Account, "Kalender", CalendarPage.Path, 15, Manifest.Id) { SignedInOnly = true });
         // End of calendar and attendance
+        // Protocols
+        services.AddProtocols();
+        // End of Protocols
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
@@ -52,5 +56,8 @@ public sealed class Startup : ModuleStartup
         routes.MapAttendanceApi();
         routes.MapAttendancePage();
         // End of calendar and attendance
+        // Protocols
+        routes.MapProtocols();
+        // End of Protocols
     }
 }

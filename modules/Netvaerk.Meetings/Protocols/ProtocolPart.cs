@@ -8,10 +8,16 @@ namespace Netvaerk.Meetings.Protocols;
 /// <param name="Produces">What the phase produces (e.g. "Et skarpt fokusspørgsmål").</param>
 public sealed record ProtocolPhase(string Name, int Minutes, bool PerCase, string? Guidance = null, string? Speaks = null, string? Listens = null, string? Produces = null);
 
+/// <summary>How long a protocol takes: <see cref="Fixed"/> minutes once, plus <see cref="PerCase"/> minutes for each case.</summary>
+public sealed record ProtocolMinutes(int Fixed, int PerCase)
+{
+    public int With(int cases) => Fixed + (PerCase * Math.Max(0, cases));
+}
+
 /// <summary>The content type "Protocol" (mødeprotokol) and its part, stored as Orchard content JSON:
 /// <c>"ProtocolPart": {"Description": "...", "Phases": [{"Name","Minutes","PerCase","Guidance","Speaks","Listens","Produces"}]}</c>.
 /// A protocol without a network (NetworkItemPart) is the organisation's, shared with all its networks; one with a
-/// network is that network's own (usually an adapted copy).</summary>
+/// network is that network's own (usually an adapted copy, whose "CopiedFrom" names the original).</summary>
 public static class ProtocolPart
 {
     public const string ContentType = "Protocol";
@@ -41,6 +47,17 @@ public static class ProtocolPart
     }
 
     public static string? Description(ContentItem item) => item?.Text(PartName, "Description");
+
+    /// <summary>The protocol this one was copied from (a network's adapted copy), or null.</summary>
+    public static string? CopiedFrom(ContentItem item) => item?.Text(PartName, "CopiedFrom");
+
+    /// <summary>The protocol's length: the minutes of the phases held once, and those repeated for each case.</summary>
+    public static ProtocolMinutes Minutes(IEnumerable<ProtocolPhase> phases)
+    {
+        ArgumentNullException.ThrowIfNull(phases);
+        var list = phases.ToList();
+        return new ProtocolMinutes(list.Where(p => !p.PerCase).Sum(p => p.Minutes), list.Where(p => p.PerCase).Sum(p => p.Minutes));
+    }
 
     private static string? Text(JsonObject phase, string field) => phase[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }
