@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Meetings.Data;
 using NetvaerkPortal.Security;
 using NetvaerkPortal.Tests.Infrastructure;
 using NetvaerkPortal.Tests.Networks;
@@ -83,6 +86,25 @@ public sealed partial class CalendarPageTests(CalendarPortal portal)
         Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
         Assert.Equal(key, await portal.KeyAsync(portal.Alfa, "fortryd-finn"));
         Assert.Contains("Du er ikke medlem af et netværk endnu.", WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_that_can_no_longer_be_unprotected_keeps_working_and_the_page_offers_a_reset()
+    {
+        await portal.Portal.CreateUserAsync(portal.Alfa, "tabt-tove", PortalRoles.Member, (portal.NetworkX, "member"));
+        var userId = await portal.UserIdAsync(portal.Alfa, "tabt-tove");
+        var key = await portal.KeyAsync(portal.Alfa, "tabt-tove");
+        // As if the data-protection keys were lost: the stored key cannot be read back.
+        await portal.Portal.InTenantAsync(portal.Alfa, services => services.GetRequiredService<MeetingsDbContext>().CalendarKeys
+            .Where(k => k.UserId == userId).ExecuteUpdateAsync(k => k.SetProperty(x => x.ProtectedKey, "CfDJ8-ikke-laengere-laesbar")));
+        using var client = await portal.ClientAsync("tabt-tove");
+
+        var html = WebUtility.HtmlDecode(await (await client.GetAsync(CalendarPortal.Url("/alfa/moeder/kalender"))).Content.ReadAsStringAsync());
+
+        Assert.Contains("Din adresse kan ikke vises igen.", html, StringComparison.Ordinal);
+        Assert.Empty(Addresses(html));
+        Assert.Contains("Nulstil adresse", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(CalendarPortal.Url($"/alfa/api/calendar.ics?key={key}"))).StatusCode);
     }
 
     [Fact]
