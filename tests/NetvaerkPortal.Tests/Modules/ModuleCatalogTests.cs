@@ -115,11 +115,13 @@ public sealed class ModuleCatalogTests
         var ids = catalog.Ordered.Select(m => m.Id).ToList();
 
         Assert.Equal(
-            ["Netvaerk.Content", "Netvaerk.Networks", "Netvaerk.Search.Lucene", "Netvaerk.Tenants", "Netvaerk.Theme"],
+            ["Netvaerk.Content", "Netvaerk.Meetings", "Netvaerk.Networks", "Netvaerk.Search.Lucene", "Netvaerk.Tenants", "Netvaerk.Theme"],
             ids.Order(StringComparer.Ordinal));
         Assert.Equal("Netvaerk.Content", ids[0]);
         Assert.True(catalog.Find("Netvaerk.Content")!.AlwaysEnabled);
-        Assert.All(catalog.Ordered.Skip(1), m => Assert.Contains("Netvaerk.Content", m.Dependencies));
+        // Every module builds on Content, directly or through the module it depends on, and comes after what it depends on.
+        Assert.All(catalog.Ordered.Skip(1), m => Assert.Contains("Netvaerk.Content", catalog.WithDependencies([m.Id])));
+        Assert.All(catalog.Ordered, m => Assert.All(m.Dependencies, d => Assert.True(ids.IndexOf(d) < ids.IndexOf(m.Id))));
         Assert.Equal(typeof(Netvaerk.Networks.Startup), catalog.Find("Netvaerk.Networks")!.StartupType);
     }
 
