@@ -115,7 +115,7 @@ public sealed class ModuleCatalogTests
         var ids = catalog.Ordered.Select(m => m.Id).ToList();
 
         Assert.Equal(
-            ["Netvaerk.Content", "Netvaerk.Networks", "Netvaerk.Search.Lucene", "Netvaerk.Tenants", "Netvaerk.Theme"],
+            ["Netvaerk.Content", "Netvaerk.Meetings", "Netvaerk.Networks", "Netvaerk.Search.Lucene", "Netvaerk.Tenants", "Netvaerk.Theme"],
             ids.Order(StringComparer.Ordinal));
         Assert.Equal("Netvaerk.Content", ids[0]);
         Assert.True(catalog.Find("Netvaerk.Content")!.AlwaysEnabled);
