@@ -23,14 +23,16 @@ public sealed class MeetingOverview(NetworkFacts facts, MeetingRoster roster, Me
     public async Task<MeetingView> ForMeetingAsync(Meeting meeting, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(meeting);
+        var roles = await roster.ForMeetingAsync(meeting, cancellationToken);
         return new MeetingView(
             meeting,
             await facts.ProtocolAsync(meeting.NetworkContentItemId, meeting.ProtocolContentItemId, cancellationToken),
-            await roster.ForMeetingAsync(meeting, cancellationToken),
+            roles,
             await responses.RsvpsAsync(meeting.Id, cancellationToken),
             await cases.ListAsync(meeting.Id, cancellationToken),
             (await actions.OpenAsync(meeting.NetworkContentItemId, cancellationToken)).Where(a => a.CreatedUtc <= meeting.StartUtc || a.MeetingId == meeting.Id).ToList(),
-            await roster.OpenSwapsAsync(meeting.Id, cancellationToken),
+            // A request whose asker no longer holds the role (they declined, the suggestion moved on) has nothing left to swap.
+            (await roster.OpenSwapsAsync(meeting.Id, cancellationToken)).Where(s => roles.RolesOf(s.UserId).Contains(s.Role)).ToList(),
             await responses.PresentAsync(meeting.Id, cancellationToken),
             await agenda.ForMeetingAsync(meeting, cancellationToken));
     }

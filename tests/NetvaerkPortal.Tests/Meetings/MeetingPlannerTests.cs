@@ -253,6 +253,25 @@ public sealed class MeetingPlannerTests(MeetingsApiPortal portal)
         }
     }
 
+    [Fact]
+    public async Task A_member_sees_the_roles_they_hold_at_upcoming_meetings_and_not_at_cancelled_ones()
+    {
+        var ids = Ids(await PlanAsync($$"""{"Start": "{{MeetingsApiPortal.Iso(portal.FutureStart(14))}}", "Count": 2, "EveryWeeks": 1}"""));
+        using var coordinator = portal.Client("tovholder");
+        foreach (var id in ids)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync(MeetingsApiPortal.Url($"/api/meetings/{id}/roles"), MeetingsApiPortal.Json("""{"Host": "carl"}"""))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync(MeetingsApiPortal.Url($"/api/meetings/{ids[1]}"), MeetingsApiPortal.Json("""{"Cancelled": true}"""))).StatusCode);
+
+        var upcoming = await portal.InTenantAsync(portal.Alfa, services =>
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Netvaerk.Meetings.Planning.MeetingRoster>(services).UpcomingForUserAsync(portal.UserIds["carl"]));
+
+        var host = Assert.Single(upcoming, r => ids.Contains(r.Meeting.Id));
+        Assert.Equal((ids[0], "host", false), (host.Meeting.Id, host.Role, host.Suggested));
+    }
+
     /// <summary>400, a validation problem whose errors name the field; the problem's text is returned.</summary>
     internal static async Task<string> AssertRefusedAsync(HttpResponseMessage response, string field)
     {
