@@ -47,12 +47,6 @@ public sealed record SelectedCases(IReadOnlyList<string> Selected);
 
 public sealed record PresentJson(IReadOnlyList<string> Present);
 
-public sealed record MemberCommitmentJson(string User, int Recorded, int Present, int AnsweredYes, int AnsweredNo);
-
-public sealed record MeetingCommitmentJson(string MeetingId, string Start, bool AttendanceRecorded, int Members, int AnsweredYes, int AnsweredNo, int Present);
-
-public sealed record CommitmentJson(IReadOnlyList<MeetingCommitmentJson> Meetings, IReadOnlyList<MemberCommitmentJson> Members);
-
 /// <summary>Entities and service results as the API writes them.</summary>
 internal static class MeetingJson
 {

@@ -260,22 +260,6 @@ public static partial class MeetingsApi
             return TypedResults.Ok(MeetingJson.Action(changed, await people.NamesAsync([changed.OwnerUserId], cancellationToken)));
         });
 
-    private static async Task<IResult> CommitmentAsync(string networkId, MeetingAccess access, MeetingResponses responses, MeetingPeople people, CancellationToken cancellationToken)
-    {
-        if (Refusal(await access.ForNetworkAsync(networkId, MeetingRight.Read, cancellationToken), Network(networkId), "") is { } refused)
-        {
-            return refused;
-        }
-
-        var all = await access.ForNetworkAsync(networkId, MeetingRight.SeeAllCommitment, cancellationToken) == MeetingDecision.Allowed;
-        var reader = await access.ReaderAsync(cancellationToken);
-        var commitment = await responses.CommitmentAsync(networkId, all ? null : reader.UserId, cancellationToken);
-        var names = await people.NamesAsync(commitment.Members.Select(m => m.UserId), cancellationToken);
-        return TypedResults.Ok(new CommitmentJson(
-            commitment.Meetings.Select(m => new MeetingCommitmentJson(m.MeetingId, MeetingTime.ToIso(MeetingTime.ToUtc(m.Start)), m.AttendanceRecorded, m.Members, m.AnsweredYes, m.AnsweredNo, m.Present)).ToList(),
-            commitment.Members.Select(m => new MemberCommitmentJson(names.GetValueOrDefault(m.UserId) ?? "", m.Recorded, m.Present, m.AnsweredYes, m.AnsweredNo)).ToList()));
-    }
-
     private static async Task<RolesJson> RolesJsonAsync(EffectiveRoles roles, MeetingPeople people, CancellationToken cancellationToken) =>
         MeetingJson.Roles(roles, await people.NamesAsync([roles.Roles.MeetingLeader, roles.Roles.Timekeeper, roles.Roles.NoteTaker, roles.Roles.Host, .. roles.Roles.CaseGivers], cancellationToken));
 

@@ -29,8 +29,6 @@ public static partial class MeetingsApi
         networks.MapPost("/meetings", PlanAsync).WithName("PlanMeetings").JsonBody(PlanExample)
             .WithSummary("Plans a meeting, or a series with Count and EveryWeeks (same local clock time each time): coordinators, editors, administrators. 201 {\"meetings\":[{\"id\",\"start\"}]}.")
             .AddEndpointFilter<ApiWriteProtection>();
-        networks.MapGet("/commitment", CommitmentAsync).WithName("GetNetworkCommitment")
-            .WithSummary("Attendance per held meeting, and per member (a member sees their own row; coordinators, editors and administrators see all).");
 
         var meetings = routes.MapGroup("/api/meetings/{meetingId}").WithTags("Meetings");
         meetings.MapGet("/", GetAsync).WithName("GetMeeting")

@@ -1,3 +1,4 @@
+using Netvaerk.Meetings.Planning;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,17 +23,17 @@ public static class AttendanceApi
 {
     public static IEndpointRouteBuilder MapAttendanceApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/networks/{networkId}/attendance", GetAsync).RequireAuthorization()
-            .WithTags("Attendance").WithName("NetworkAttendance")
+        routes.MapGet("/api/networks/{networkId}/attendance", GetAsync)
+            .WithTags("Meetings").WithName("NetworkAttendance")
             .WithSummary("Attendance per meeting (RSVP yes/no, how many came) and per member (attended of held since joining); a member sees only their own row.");
         return routes;
     }
 
     private static async Task<Results<Ok<AttendanceResponse>, ProblemHttpResult>> GetAsync(
-        string networkId, NetworkReaderContext readers, ContentManager content, NetworkAttendance attendance, CancellationToken cancellationToken)
+        string networkId, MeetingAccess meetings, ContentManager content, NetworkAttendance attendance, CancellationToken cancellationToken)
     {
-        var access = await readers.GetAccessAsync(cancellationToken);
-        var (view, _) = await AttendancePermission.DecideAsync(access, content, networkId, cancellationToken);
+        var access = await meetings.ReaderAsync(cancellationToken);
+        var (view, _) = await AttendancePermission.DecideAsync(meetings, content, networkId, cancellationToken);
         if (view == AttendanceView.Hidden)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",

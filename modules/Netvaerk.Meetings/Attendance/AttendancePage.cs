@@ -1,3 +1,4 @@
+using Netvaerk.Meetings.Planning;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,10 +35,10 @@ public static class AttendancePage
     }
 
     private static async Task<IResult> ShowAsync(
-        string networkId, HttpContext http, NetworkReaderContext readers, ContentManager content, NetworkAttendance attendance, PageDisplay display, CancellationToken cancellationToken)
+        string networkId, HttpContext http, MeetingAccess meetings, ContentManager content, NetworkAttendance attendance, PageDisplay display, CancellationToken cancellationToken)
     {
-        var access = await readers.GetAccessAsync(cancellationToken);
-        var (view, network) = await AttendancePermission.DecideAsync(access, content, networkId, cancellationToken);
+        var access = await meetings.ReaderAsync(cancellationToken);
+        var (view, network) = await AttendancePermission.DecideAsync(meetings, content, networkId, cancellationToken);
         if (view == AttendanceView.Hidden || network is null)
         {
             return Results.NotFound();

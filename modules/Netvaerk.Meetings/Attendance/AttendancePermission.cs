@@ -1,5 +1,4 @@
-using Netvaerk.Networks.Members;
-using Netvaerk.Networks.Security;
+using Netvaerk.Meetings.Planning;
 using NetvaerkPortal.Content;
 
 namespace Netvaerk.Meetings.Attendance;
@@ -17,16 +16,22 @@ public enum AttendanceView
     All,
 }
 
-/// <summary>Who sees a network's attendance; the attendance page and API both ask here.</summary>
+/// <summary>How much of a network's attendance the reader sees, by the meetings' own rules (<see cref="MeetingAccess"/>);
+/// the attendance page and API both ask here.</summary>
 public static class AttendancePermission
 {
     public static async Task<(AttendanceView View, ContentItem? Network)> DecideAsync(
-        ReaderAccess access, ContentManager content, string networkId, CancellationToken cancellationToken)
+        MeetingAccess access, ContentManager content, string networkId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(access);
-        var (decision, network) = await MembersPermission.DecideAsync(access, content, networkId, manage: false, cancellationToken);
-        return decision != MembersDecision.Allowed || network is null
-            ? (AttendanceView.Hidden, null)
-            : (access.MayManageMembers(networkId) ? AttendanceView.All : AttendanceView.Own, network);
+        ArgumentNullException.ThrowIfNull(content);
+        if (await access.ForNetworkAsync(networkId, MeetingRight.Read, cancellationToken) != MeetingDecision.Allowed
+            || await content.GetAsync(networkId, VersionOptions.Latest, cancellationToken) is not { } network)
+        {
+            return (AttendanceView.Hidden, null);
+        }
+
+        var all = await access.ForNetworkAsync(networkId, MeetingRight.SeeAllCommitment, cancellationToken) == MeetingDecision.Allowed;
+        return (all ? AttendanceView.All : AttendanceView.Own, network);
     }
 }

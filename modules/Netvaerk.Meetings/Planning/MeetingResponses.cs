@@ -5,17 +5,8 @@ using NetvaerkPortal.Content;
 
 namespace Netvaerk.Meetings.Planning;
 
-/// <summary>Attendance at one meeting: how many answered and came.</summary>
-public sealed record MeetingCommitment(string MeetingId, DateTime Start, bool AttendanceRecorded, int Members, int AnsweredYes, int AnsweredNo, int Present);
-
-/// <summary>One member's commitment over the network's meetings with recorded attendance since they joined.</summary>
-public sealed record MemberCommitment(string UserId, int Recorded, int Present, int AnsweredYes, int AnsweredNo);
-
-/// <summary>The network's commitment: per meeting (held meetings, earliest first), and per member.</summary>
-public sealed record Commitment(IReadOnlyList<MeetingCommitment> Meetings, IReadOnlyList<MemberCommitment> Members);
-
-/// <summary>RSVPs, attendance and commitment. Callers check <see cref="MeetingAccess"/> first: Respond for the
-/// reader's own answer, RecordAttendance for attendance, SeeAllCommitment for every member's commitment.</summary>
+/// <summary>RSVPs and attendance (commitment over time is Attendance/NetworkAttendance). Callers check
+/// <see cref="MeetingAccess"/> first: Respond for the reader's own answer, RecordAttendance for attendance.</summary>
 public sealed class MeetingResponses(MeetingsDbContext db, NetworkMembers members, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MeetingRsvp>> RsvpsAsync(string meetingId, CancellationToken cancellationToken = default) =>
@@ -91,39 +82,6 @@ public sealed class MeetingResponses(MeetingsDbContext db, NetworkMembers member
             tracked.AttendanceRecorded = true;
             await db.SaveChangesAsync(cancellationToken);
             return (IReadOnlyList<string>)present;
-        }, cancellationToken);
-    }
-
-    /// <summary>Commitment over the network's meetings that have started and were not cancelled. Per member only
-    /// <paramref name="onlyUserId"/> when given (a member sees their own), else every current member (coordinators).</summary>
-    public async Task<Commitment> CommitmentAsync(string networkId, string? onlyUserId = null, CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var memberList = await members.ListAsync(networkId, cancellationToken);
-        return await db.InPortalTransactionAsync(async () =>
-        {
-            var meetings = await db.Meetings.AsNoTracking().Where(m => m.NetworkContentItemId == networkId && !m.Cancelled && m.StartUtc <= now)
-                .OrderBy(m => m.StartUtc).ThenBy(m => m.Id).ToListAsync(cancellationToken);
-            var ids = meetings.Select(m => m.Id).ToList();
-            var rsvps = await db.Rsvps.AsNoTracking().Where(r => ids.Contains(r.MeetingId)).ToListAsync(cancellationToken);
-            var present = await db.Attendance.AsNoTracking().Where(a => ids.Contains(a.MeetingId)).ToListAsync(cancellationToken);
-            var perMeeting = meetings.Select(m => new MeetingCommitment(
-                m.Id,
-                MeetingTime.ToLocal(m.StartUtc),
-                m.AttendanceRecorded,
-                memberList.Count(x => x.CreatedUtc <= m.StartUtc),
-                rsvps.Count(r => r.MeetingId == m.Id && r.Attending),
-                rsvps.Count(r => r.MeetingId == m.Id && !r.Attending),
-                present.Count(a => a.MeetingId == m.Id))).ToList();
-            var perMember = memberList.Where(x => onlyUserId is null || x.UserId == onlyUserId).Select(x =>
-            {
-                var since = meetings.Where(m => m.StartUtc >= x.CreatedUtc).ToList();
-                var recorded = since.Where(m => m.AttendanceRecorded).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-                var answered = rsvps.Where(r => r.UserId == x.UserId && since.Any(m => m.Id == r.MeetingId)).ToList();
-                return new MemberCommitment(x.UserId, recorded.Count, present.Count(a => a.UserId == x.UserId && recorded.Contains(a.MeetingId)),
-                    answered.Count(r => r.Attending), answered.Count(r => !r.Attending));
-            }).ToList();
-            return new Commitment(perMeeting, perMember);
         }, cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ public sealed class AttendanceTests(CalendarPortal portal)
 
     public static TheoryData<string?, HttpStatusCode, bool> ApiReaders => new()
     {
-        { null, HttpStatusCode.Unauthorized, false },
+        { null, HttpStatusCode.NotFound, false },
         { CalendarPortal.Outsider, HttpStatusCode.NotFound, false },
         { NetworkPortal.UserName(ReaderKind.MemberOfY), HttpStatusCode.NotFound, false },
         { NetworkPortal.UserName(ReaderKind.MemberOfX), HttpStatusCode.OK, false },

@@ -50,7 +50,7 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
     [
         new("list", HttpMethod.Get, "/api/networks/{network}/meetings", null, Need.Read),
         new("plan", HttpMethod.Post, "/api/networks/{network}/meetings", """{"Start": "2031-03-03T13:00", "DurationMinutes": 60}""", Need.Plan),
-        new("commitment", HttpMethod.Get, "/api/networks/{network}/commitment", null, Need.Read),
+        new("network-attendance", HttpMethod.Get, "/api/networks/{network}/attendance", null, Need.Read),
         new("get", HttpMethod.Get, "/api/meetings/{meeting}", null, Need.Read),
         new("change", HttpMethod.Put, "/api/meetings/{meeting}", """{"Theme": "Ændret tema"}""", Need.Plan),
         new("delete", HttpMethod.Delete, "/api/meetings/{fresh}", null, Need.Plan),

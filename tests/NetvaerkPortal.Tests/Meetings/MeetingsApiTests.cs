@@ -160,19 +160,19 @@ public sealed class MeetingsApiTests(MeetingsApiPortal portal)
             var action = await ReadAsync(await dorte.PostAsync(Url($"/api/meetings/{id}/actions"), Json("""{"Text": "Sende oplæg", "Owner": "bo", "Due": "2030-02-01"}""")), HttpStatusCode.Created);
             var actionId = (string)action["id"]!;
             var done = await ReadAsync(await bo.PutAsync(Url($"/api/actions/{actionId}"), Json("""{"Done": true}""")));
-            var mine = await ReadAsync(await bo.GetAsync(Url($"/api/networks/{portal.NetworkX}/commitment")));
-            var all = await ReadAsync(await coordinator.GetAsync(Url($"/api/networks/{portal.NetworkX}/commitment")));
+            var mine = await ReadAsync(await bo.GetAsync(Url($"/api/networks/{portal.NetworkX}/attendance")));
+            var all = await ReadAsync(await coordinator.GetAsync(Url($"/api/networks/{portal.NetworkX}/attendance")));
 
             Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
             Assert.Equal(["anne", "bo", "dorte"], present["present"]!.AsArray().Select(p => (string)p!));
             Assert.True((bool)done["done"]!);
             Assert.Equal("bo", (string?)done["owner"]);
-            Assert.Equal(["bo"], mine["members"]!.AsArray().Select(m => (string)m!["user"]!));
-            Assert.True((int)mine["members"]![0]!["present"]! >= 1);
-            Assert.Contains(all["members"]!.AsArray(), m => (string)m!["user"]! == "carl");
-            var held = all["meetings"]!.AsArray().Single(m => (string)m!["meetingId"]! == id)!;
+            Assert.Equal(["bo"], mine["members"]!.AsArray().Select(m => (string)m!["userName"]!));
+            Assert.True((int)mine["members"]![0]!["attended"]! >= 1);
+            Assert.Contains(all["members"]!.AsArray(), m => (string)m!["userName"]! == "carl");
+            var held = all["meetings"]!.AsArray().Single(m => (string)m!["id"]! == id)!;
             Assert.Equal(3, (int)held["present"]!);
-            Assert.True((bool)held["attendanceRecorded"]!);
+            Assert.True((bool)held["recorded"]!);
         }
         finally
         {
