@@ -50,6 +50,11 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
     public async Task InPortalTransactionAsync(Func<Task> work, CancellationToken cancellationToken) =>
         await InPortalTransactionAsync(async () => { await work(); return true; }, cancellationToken);
 
+    /// <summary>A write as one unit: in the caller's platform transaction (a recipe), or in one of its own that commits
+    /// when <paramref name="work"/> succeeds; on failure nothing of it stays (a series is all its meetings, or none).</summary>
+    public Task<T> WriteAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken) =>
+        portal.InTransactionAsync(() => InPortalTransactionAsync(work, cancellationToken), cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         const int id = 64;
