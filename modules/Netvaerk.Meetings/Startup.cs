@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Netvaerk.Meetings.Data;
+using Netvaerk.Meetings.Pages;
 using Netvaerk.Meetings.Planning;
+using Netvaerk.Networks.ContentTypes;
+using NetvaerkPortal.Content.Editing;
 using NetvaerkPortal.Data;
+using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
 
 namespace Netvaerk.Meetings;
@@ -28,9 +32,20 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MeetingActions>();
         services.AddScoped<MeetingOverview>();
         services.AddScoped<MeetingAccess>();
+
+        // Meeting pages
+        services.AddScoped<InvitationShape>();
+        services.AddStylesheet(Manifest.Id, $"/{Manifest.Id}/css/meetings.css");
+        services.AddMenuEntry(new MenuEntry(Menus.Main, "Møder", MeetingPages.MyMeetings, 20, Manifest.Id) { SignedInOnly = true });
+        // The network's page links its meetings for its members (the editor's page for editors too).
+        services.AddContentItemLink(Manifest.Id, NetworkContentTypes.Network, "Møder", MeetingPages.NetworkPath);
+        // End of meeting pages
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
     {
+        // Meeting pages
+        routes.MapMeetingPages();
+        // End of meeting pages
     }
 }

@@ -34,7 +34,7 @@ public sealed record MeetingSummary(
     string? Theme,
     bool Cancelled,
     string? CancelledReason,
-    bool Moved);
+    bool Changed);
 
 /// <summary>Who holds a role. <paramref name="Role"/> is the Danish role name; <paramref name="Suggested"/> when the tool
 /// proposed it and nobody has confirmed it yet; <paramref name="SwapRequested"/> when the holder asked to swap it.</summary>
@@ -66,3 +66,12 @@ public sealed record AgendaLine(
 
 /// <summary>An open action item of the network, as the invitation lists it.</summary>
 public sealed record ActionLine(string Text, string? Owner, string? Due, bool Overdue);
+
+/// <summary>The input limits the forms show (maxlength), from the one place the services check them.</summary>
+public sealed record InputLimits(int Place, int Theme, int Url, int Charter, int Reason, int CaseTitle, int KeyQuestion, int Want, int Note, int Series, int EveryWeeks)
+{
+    public static readonly InputLimits Meetings = new(
+        Planning.MeetingInput.PlaceLength, Planning.MeetingInput.ThemeLength, Planning.MeetingInput.UrlLength, Planning.MeetingInput.CharterLength,
+        Planning.MeetingInput.ReasonLength, Planning.MeetingInput.CaseTitleLength, Planning.MeetingInput.KeyQuestionLength, Planning.MeetingInput.WantLength,
+        Planning.MeetingInput.NoteLength, Planning.MeetingInput.MaxSeries, Planning.MeetingInput.MaxEveryWeeks);
+}

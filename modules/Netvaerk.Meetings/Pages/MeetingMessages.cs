@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
+using Netvaerk.Meetings.Planning;
+
+namespace Netvaerk.Meetings.Pages;
+
+/// <summary>The status messages after a form (the code in <c>?besked=</c>, never text from the address), and the Danish
+/// (or English) message for a refusal the services gave (<see cref="MeetingInputException"/>: an English template,
+/// translated through Texts/meetings.da.json).</summary>
+public static class MeetingMessages
+{
+    public const string Yes = "kommer";
+    public const string No = "afbud";
+    public const string CaseBrought = "case";
+    public const string CaseEdited = "case-rettet";
+    public const string CaseWithdrawn = "case-trukket";
+    public const string Agenda = "dagsorden";
+    public const string Roles = "roller";
+    public const string Swap = "bytte";
+    public const string Attendance = "fremmoede";
+    public const string Moved = "flyttet";
+    public const string Cancelled = "aflyst";
+    public const string Planned = "planlagt";
+    public const string PlannedOne = "planlagt-et";
+
+    private static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
+    {
+        [Yes] = "Tak – du har meldt dig til mødet.",
+        [No] = "Du har meldt afbud. Tak, fordi du sagde til.",
+        [CaseBrought] = "Din case er meldt ind. Mødelederen vælger, hvilke cases der kommer på dagsordenen.",
+        [CaseEdited] = "Din case er rettet.",
+        [CaseWithdrawn] = "Din case er trukket tilbage.",
+        [Agenda] = "Dagsordenen er opdateret med de valgte cases.",
+        [Roles] = "Rollerne er gemt.",
+        [Swap] = "Din anmodning om at bytte er sendt. Tovholderen eller mødelederen finder en anden.",
+        [Attendance] = "Fremmødet er gemt.",
+        [Moved] = "Mødet er flyttet. Medlemmerne ser den nye tid på mødesiden og i deres kalender.",
+        [Cancelled] = "Mødet er aflyst. Medlemmerne ser det på mødesiden og i deres kalender.",
+        [Planned] = "Møderne er planlagt. Rollerne er foreslået, så de går på skift.",
+        [PlannedOne] = "Mødet er planlagt.",
+    };
+
+    /// <summary>The translated message for the request's <c>?besked=</c> code; null for none or an unknown one.</summary>
+    public static string? From(HttpRequest request, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(text);
+        return request.Query["besked"].ToString() is { Length: > 0 } code && Texts.TryGetValue(code, out var message) ? text[message].Value : null;
+    }
+
+    /// <summary>The refusal in the reader's language (the English template as it is when no translation exists).</summary>
+    public static string Refusal(MeetingInputException refusal, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        ArgumentNullException.ThrowIfNull(text);
+        return text[refusal.Template, refusal.Arguments].Value;
+    }
+}
