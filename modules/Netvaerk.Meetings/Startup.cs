@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Meetings.Api;
 using Netvaerk.Meetings.Data;
 using Netvaerk.Meetings.Pages;
 using Netvaerk.Meetings.Planning;
@@ -44,6 +45,8 @@ public sealed class Startup : ModuleStartup
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
     {
+        routes.MapMeetingsApi();
+
         // Meeting pages
         routes.MapMeetingPages();
         // End of meeting pages
