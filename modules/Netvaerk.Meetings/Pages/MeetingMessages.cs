@@ -53,6 +53,9 @@ public static class MeetingMessages
     {
         ArgumentNullException.ThrowIfNull(refusal);
         ArgumentNullException.ThrowIfNull(text);
-        return text[refusal.Template, refusal.Arguments].Value;
+        // The form asks for hours and minutes, so the range is said in those, not as the API's minutes.
+        return refusal.Field == "DurationMinutes" && refusal.Arguments.Length == 4
+            ? text["Mødet skal vare mindst {0} minutter og højst {1} timer.", MeetingInput.MinDuration, MeetingInput.MaxDuration / 60].Value
+            : text[refusal.Template, refusal.Arguments].Value;
     }
 }
