@@ -55,13 +55,21 @@ public sealed partial class MeetingPageTests(MeetingsApiPortal portal)
     [Theory]
     [InlineData("/moeder/..%2F..%2Fadmin")]
     [InlineData("/moeder/netvaerk/..%2Fx")]
-    [InlineData("/moeder/%00")]
+    [InlineData("/moeder/%2e%2e%2fnetvaerk")]
     [InlineData("/moeder/netvaerk/C:%5Cwindows")]
     public async Task Path_like_ids_are_not_found(string path)
     {
         using var member = await portal.PageSessionAsync("anne");
         var response = await member.GetAsync(path);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_id_of_ten_thousand_characters_is_not_found()
+    {
+        using var member = await portal.PageSessionAsync("anne");
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync("/moeder/" + new string('a', 10_000))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync("/moeder/netvaerk/" + new string('7', 10_000))).StatusCode);
     }
 
     [Fact]
@@ -145,7 +153,7 @@ public sealed partial class MeetingPageTests(MeetingsApiPortal portal)
     {
         var start = html.IndexOf($"/alfa/moeder/{meetingId}\"", StringComparison.Ordinal);
         Assert.True(start > 0, "The meeting is not on the page.");
-        var end = html.IndexOf("class=\"meeting-card", start, StringComparison.Ordinal);
+        var end = html.IndexOf("<li class=\"meeting-card", start, StringComparison.Ordinal);
         return html[start..(end < 0 ? html.Length : end)];
     }
 
