@@ -140,7 +140,8 @@ public sealed class MeetingsApiPortal : IAsyncLifetime
             $"meetings {await db.Meetings.CountAsync()}, cases {await db.Cases.CountAsync()}, roles {await db.Roles.CountAsync()}, swaps {await db.SwapRequests.CountAsync()}, " +
             $"rsvps {await db.Rsvps.CountAsync()}, attendance {await db.Attendance.CountAsync()}, actions {await db.Actions.CountAsync()}, " +
             $"sequence {await db.Meetings.SumAsync(m => m.Sequence)}, cancelled {await db.Meetings.CountAsync(m => m.Cancelled)}, " +
-            $"starts {await db.Meetings.SumAsync(m => (double)m.StartUtc.Ticks / 1e9)}, selected {await db.Cases.CountAsync(c => c.Selected)}", CancellationToken.None);
+            $"starts {(await db.Meetings.Select(m => m.StartUtc).ToListAsync()).Sum(start => start.Ticks / TimeSpan.TicksPerMinute)}, selected {await db.Cases.CountAsync(c => c.Selected)}, " +
+            $"modified {(await db.Meetings.Select(m => m.ModifiedUtc).ToListAsync()).Sum(at => at.Ticks / TimeSpan.TicksPerMillisecond)}", CancellationToken.None);
     });
 
     private async Task<string> PublishAsync(TenantSettings tenant, ContentItem item)
