@@ -114,6 +114,31 @@ public sealed class MeetingPageFormTests(MeetingsApiPortal portal)
     }
 
     [Fact]
+    public async Task Fields_sent_twice_and_case_ids_of_another_meeting_are_refused_without_a_server_error_or_a_change()
+    {
+        var meeting = (await portal.PlanAsync(1, days: 75))[0];
+        var other = (await portal.PlanAsync(1, days: 76))[0];
+        var foreignCase = await portal.InTenantAsync(portal.Alfa, async services =>
+            (await services.GetRequiredService<CaseIntake>().BringAsync(other, portal.UserIds["anne"], new BringCase("Andet møde", "?", 10, 2))).Id);
+        using var coordinator = await portal.PageSessionAsync("tovholder");
+        var page = await coordinator.HtmlAsync($"/moeder/{meeting}");
+        var before = await portal.RowCountsAsync();
+
+        using var twice = new FormUrlEncodedContent([new("svar", "yes"), new("svar", "no"), new("__RequestVerificationToken", Token(page))]);
+        var answered = await coordinator.PostContentAsync($"/moeder/{meeting}/svar", twice);
+        Assert.Equal(HttpStatusCode.BadRequest, answered.StatusCode);
+
+        using var foreign = new FormUrlEncodedContent([new("valgt", foreignCase), new("valgt", foreignCase), new("__RequestVerificationToken", Token(page))]);
+        var picked = await coordinator.PostContentAsync($"/moeder/{meeting}/dagsorden", foreign);
+        Assert.Equal(HttpStatusCode.BadRequest, picked.StatusCode);
+        Assert.Contains("er ikke en case til dette møde", WebUtility.HtmlDecode(await picked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        using var deep = new FormUrlEncodedContent([new("moedeleder", new string('[', 10_000)), new("__RequestVerificationToken", Token(page))]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.PostContentAsync($"/moeder/{meeting}/roller", deep)).StatusCode);
+        Assert.Equal(before, await portal.RowCountsAsync());
+    }
+
+    [Fact]
     public async Task Answers_show_who_comes_and_the_reason_for_apologies_only_to_the_coordinator_and_the_one_who_gave_it()
     {
         var meeting = (await portal.PlanAsync(1, days: 64))[0];
