@@ -9,6 +9,7 @@ using NetvaerkPortal.Content.Editing;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
+using NetvaerkPortal.PersonalData;
 
 namespace Netvaerk.Meetings;
 
@@ -33,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MeetingActions>();
         services.AddScoped<MeetingOverview>();
         services.AddScoped<MeetingAccess>();
+        services.AddScoped<IPersonalDataHandler, MeetingsPersonalData>();
 
         // Meeting pages
         services.AddScoped<InvitationShape>();

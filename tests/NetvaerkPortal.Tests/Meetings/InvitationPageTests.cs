@@ -71,9 +71,10 @@ public sealed partial class InvitationPageTests(MeetingsApiPortal portal)
             .SelectMany(f => Refusal().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
             .ToHashSet(StringComparer.Ordinal);
         Assert.NotEmpty(templates);
-        var danish = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(module, "Texts", "meetings.da.json")))!;
-        var untranslated = templates.Where(t => !danish.ContainsKey(t)).ToList();
-        Assert.True(untranslated.Count == 0, "No Danish text in Texts/meetings.da.json for:\n" + string.Join("\n", untranslated));
+        var danish = Directory.EnumerateFiles(Path.Combine(module, "Texts"), "*.da.json")
+            .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!.Keys).ToHashSet(StringComparer.Ordinal);
+        var untranslated = templates.Where(t => !danish.Contains(t)).ToList();
+        Assert.True(untranslated.Count == 0, "No Danish text in the module's Texts/*.da.json for:\n" + string.Join("\n", untranslated));
     }
 
     /// <summary>A meeting whose suggested leader chose one case, and an open action of the network.</summary>

@@ -60,10 +60,10 @@ public sealed class MeetingPageFormTests(MeetingsApiPortal portal)
     }
 
     [Theory]
-    [InlineData("antal", "0", "plan-antal", "Du skrev 0; det skal være fra 1 til 52.")]
-    [InlineData("antal", "500", "plan-antal", "Du skrev 500; det skal være fra 1 til 52.")]
+    [InlineData("antal", "0", "plan-antal", "Tallet er 0, men skal være fra 1 til 52.")]
+    [InlineData("antal", "500", "plan-antal", "Tallet er 500, men skal være fra 1 til 52.")]
     [InlineData("antal", "tre", "plan-antal", "Skriv et helt tal.")]
-    [InlineData("dato", "2020-01-01", "plan-dato", "fortiden")]
+    [InlineData("dato", "2020-01-01", "plan-dato", "passeret")]
     [InlineData("dato", "../../etc/passwd", "plan-dato", "Skriv datoen som dd-mm-åååå")]
     [InlineData("timer", "0", "plan-timer", "Mødet skal vare mindst 15 minutter og højst 12 timer.")]
     [InlineData("online", "javascript:alert(1)", "plan-online", "https://")]
@@ -131,7 +131,7 @@ public sealed class MeetingPageFormTests(MeetingsApiPortal portal)
         using var foreign = new FormUrlEncodedContent([new("valgt", foreignCase), new("valgt", foreignCase), new("__RequestVerificationToken", Token(page))]);
         var picked = await coordinator.PostContentAsync($"/moeder/{meeting}/dagsorden", foreign);
         Assert.Equal(HttpStatusCode.BadRequest, picked.StatusCode);
-        Assert.Contains("er ikke en case til dette møde", WebUtility.HtmlDecode(await picked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Sagen findes ikke på dette møde", WebUtility.HtmlDecode(await picked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         using var deep = new FormUrlEncodedContent([new("moedeleder", new string('[', 10_000)), new("__RequestVerificationToken", Token(page))]);
         Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.PostContentAsync($"/moeder/{meeting}/roller", deep)).StatusCode);

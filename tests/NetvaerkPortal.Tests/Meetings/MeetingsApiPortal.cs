@@ -181,7 +181,7 @@ public sealed class MeetingsApiPortal : IAsyncLifetime
             return item.ContentItemId;
         });
 
-    private async Task<string> CreateUserAsync(TenantSettings tenant, string userName, string role, params (string Network, string Role)[] memberships) =>
+    public async Task<string> CreateUserAsync(TenantSettings tenant, string userName, string role, params (string Network, string Role)[] memberships) =>
         await InTenantAsync(tenant, async services =>
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();

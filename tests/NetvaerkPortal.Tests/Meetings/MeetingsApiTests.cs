@@ -1,5 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Meetings.Planning;
+using Netvaerk.Networks.Members;
+using NetvaerkPortal.PersonalData;
+using NetvaerkPortal.Security;
 
 namespace NetvaerkPortal.Tests.Meetings;
 
@@ -336,6 +342,32 @@ public sealed class MeetingsApiTests(MeetingsApiPortal portal)
         Assert.Equal(HttpStatusCode.Forbidden, newCase.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deleted_member_takes_their_cases_answers_and_roles_along_and_their_export_holds_them_first()
+    {
+        var id = await PlanAsync(28);
+        var userId = await portal.CreateUserAsync(portal.Alfa, "slet-sanne", PortalRoles.Member, (portal.NetworkX, NetworkRoles.Member));
+        var export = await portal.InTenantAsync(portal.Alfa, async services =>
+        {
+            await services.GetRequiredService<CaseIntake>().BringAsync(id, userId, new BringCase("Sannes fortrolige sag 6161", "Hvad gør jeg?", 20, 1));
+            await services.GetRequiredService<MeetingResponses>().AnswerAsync(id, userId, false, "Ferie i Skagen");
+            await services.GetRequiredService<MeetingActions>().AddAsync(id, "Sannes handling", userId, null);
+            var user = (await services.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(userId))!;
+            var exported = (await services.GetRequiredService<PersonalDataExport>().ExportAsync(user)).ToJsonString();
+            await services.GetRequiredService<MemberDeletion>().DeleteAsync(user, null);
+            return exported;
+        });
+        using var coordinator = portal.Client("tovholder");
+        var meeting = (await (await coordinator.GetAsync(Url($"/api/meetings/{id}"))).Content.ReadAsStringAsync());
+
+        Assert.Contains("Sannes fortrolige sag 6161", export, StringComparison.Ordinal);
+        Assert.Contains("Ferie i Skagen", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sannes fortrolige sag 6161", meeting, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ferie i Skagen", meeting, StringComparison.Ordinal);
+        Assert.DoesNotContain(userId, meeting, StringComparison.Ordinal);
+        Assert.Contains("Sannes handling", meeting, StringComparison.Ordinal);
     }
 
     [Fact]
