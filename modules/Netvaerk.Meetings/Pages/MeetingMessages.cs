@@ -40,6 +40,28 @@ public static class MeetingMessages
         [PlannedOne] = "Mødet er planlagt.",
     };
 
+    /// <summary>Where on the meeting page a message is shown: in the section the form belongs to (the redirect's anchor
+    /// scrolls there), else at the top.</summary>
+    private static readonly Dictionary<string, string> Sections = new(StringComparer.Ordinal)
+    {
+        [Yes] = "svar",
+        [No] = "svar",
+        [CaseBrought] = "cases",
+        [CaseEdited] = "cases",
+        [CaseWithdrawn] = "cases",
+        [Agenda] = "dagsorden",
+        [Roles] = "roller",
+        [Swap] = "roller",
+        [Attendance] = "fremmoede",
+    };
+
+    /// <summary>The section of the meeting page the request's message belongs to; null for the top of the page.</summary>
+    public static string? SectionOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Sections.GetValueOrDefault(request.Query["besked"].ToString());
+    }
+
     /// <summary>The translated message for the request's <c>?besked=</c> code; null for none or an unknown one.</summary>
     public static string? From(HttpRequest request, IStringLocalizer text)
     {

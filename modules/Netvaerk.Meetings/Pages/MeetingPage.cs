@@ -73,6 +73,7 @@ public static class MeetingPage
             pathBase + MeetingPages.NetworkPath(meeting.NetworkContentItemId),
             started,
             state.HasErrors ? null : MeetingMessages.From(http.Request, text),
+            MeetingMessages.SectionOf(http.Request),
             state.Links(name => InputId(state.Form, name)),
             form.AntiforgeryField,
             form.AntiforgeryToken,

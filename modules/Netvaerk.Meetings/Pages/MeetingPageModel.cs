@@ -15,6 +15,7 @@ public sealed record MeetingPageModel(
     string NetworkMeetingsUrl,
     bool Started,
     string? Message,
+    string? MessageAt,
     IReadOnlyList<ErrorLink> Errors,
     string AntiforgeryField,
     string AntiforgeryToken,
