@@ -4,8 +4,11 @@ using Netvaerk.Meetings.Api;
 using Netvaerk.Meetings.Attendance;
 using Netvaerk.Meetings.Calendar;
 using Netvaerk.Meetings.Data;
+using Netvaerk.Meetings.Pages;
 using Netvaerk.Meetings.Planning;
 using Netvaerk.Meetings.Protocols;
+using Netvaerk.Networks.ContentTypes;
+using NetvaerkPortal.Content.Editing;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
@@ -45,6 +48,14 @@ public sealed class Startup : ModuleStartup
         // Protocols
         services.AddProtocols();
         // End of Protocols
+
+        // Meeting pages
+        services.AddScoped<InvitationShape>();
+        services.AddStylesheet(Manifest.Id, $"/{Manifest.Id}/css/meetings.css");
+        services.AddMenuEntry(new MenuEntry(Menus.Main, "Møder", MeetingPages.MyMeetings, 20, Manifest.Id) { SignedInOnly = true });
+        // The network's page links its meetings for its members (the editor's page for editors too).
+        services.AddContentItemLink(Manifest.Id, NetworkContentTypes.Network, "Møder", MeetingPages.NetworkPath);
+        // End of meeting pages
     }
 
     public override void MapRoutes(IEndpointRouteBuilder routes)
@@ -59,5 +70,9 @@ public sealed class Startup : ModuleStartup
         // Protocols
         routes.MapProtocols();
         // End of Protocols
+
+        // Meeting pages
+        routes.MapMeetingPages();
+        // End of meeting pages
     }
 }

@@ -5,6 +5,8 @@ using Netvaerk.Networks.Members;
 using Netvaerk.Networks.Security;
 using Netvaerk.Networks.Writing;
 using NetvaerkPortal.Content;
+using NetvaerkPortal.Content.Editing;
+using NetvaerkPortal.Display;
 using NetvaerkPortal.Data;
 using NetvaerkPortal.Security;
 
@@ -23,7 +25,11 @@ public sealed record NetworkActivity(
     IReadOnlyList<DraftLink> Drafts,
     string? WriteNoteUrl,
     string? WriteArticleUrl,
-    string? MembersUrl);
+    string? MembersUrl,
+    IReadOnlyList<NetworkPageLink> Links);
+
+/// <summary>A page another module offers for the network (<see cref="ContentItemLink"/>, e.g. its meetings); the text is a Danish source text.</summary>
+public sealed record NetworkPageLink(string Text, string Url);
 
 public sealed record NetworkPerson(string Name, bool Coordinator);
 
@@ -42,6 +48,8 @@ public sealed class NetworkActivityDisplay(
     NetworksDbContext networks,
     PortalDbContext portal,
     ContentManager content,
+    IEnumerable<ContentItemLink> itemLinks,
+    PageDisplay display,
     Microsoft.AspNetCore.Http.IHttpContextAccessor http) : IPartDisplay
 {
     /// <summary>How many notes and articles the page lists, and how many when the reader asks for all (?alle=MeetingNote).</summary>
@@ -70,7 +78,17 @@ public sealed class NetworkActivityDisplay(
             access.IsAuthenticated ? await DraftsAsync(context) : [],
             WriteUrl(context, NetworkContentTypes.MeetingNote),
             WriteUrl(context, NetworkContentTypes.KnowledgeArticle),
-            access.MayManageMembers(id) ? $"{context.PathBase}/admin/networks/{Uri.EscapeDataString(id)}/members" : null);
+            access.MayManageMembers(id) ? $"{context.PathBase}/admin/networks/{Uri.EscapeDataString(id)}/members" : null,
+            isMember && http.HttpContext?.User is { } user ? await LinksAsync(context, user, cancellationToken) : []);
+    }
+
+    /// <summary>Other modules' pages for this network (this module's own members link is shown as <see cref="NetworkActivity.MembersUrl"/>).</summary>
+    private async Task<IReadOnlyList<NetworkPageLink>> LinksAsync(PartDisplayContext context, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var features = (await display.SiteAsync(cancellationToken)).Features;
+        return ContentItemLink.For(itemLinks.Where(l => l.Feature != Manifest.Id), context.Item, user, features)
+            .Select(l => new NetworkPageLink(l.Text, context.PathBase + l.Path))
+            .ToList();
     }
 
     /// <summary>The address of the write form when the reader may write this type in the network (the same rule the write itself checks).</summary>
