@@ -301,7 +301,7 @@ public sealed class MeetingPageFormTests(MeetingsApiPortal portal)
     [Fact]
     public async Task A_member_asks_to_swap_a_role_and_the_request_is_listed_on_the_meeting()
     {
-        var meeting = (await portal.PlanAsync(1, days: 71))[0];
+        var meeting = (await portal.PlanAsync(1, days: 3))[0];
         var leader = portal.NameOf((await portal.RolesAsync(meeting)).Roles.MeetingLeader);
         using var session = await portal.PageSessionAsync(leader);
         var asked = await session.SubmitAsync("/moeder", new Dictionary<string, string> { ["rolle"] = "meetingLeader", ["besked"] = "Jeg er på kursus", ["tilbage"] = "mine" },
