@@ -131,7 +131,7 @@ public sealed class MeetingPageFormTests(MeetingsApiPortal portal)
         using var foreign = new FormUrlEncodedContent([new("valgt", foreignCase), new("valgt", foreignCase), new("__RequestVerificationToken", Token(page))]);
         var picked = await coordinator.PostContentAsync($"/moeder/{meeting}/dagsorden", foreign);
         Assert.Equal(HttpStatusCode.BadRequest, picked.StatusCode);
-        Assert.Contains("Sagen findes ikke på dette møde", WebUtility.HtmlDecode(await picked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Casen findes ikke på dette møde", WebUtility.HtmlDecode(await picked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         using var deep = new FormUrlEncodedContent([new("moedeleder", new string('[', 10_000)), new("__RequestVerificationToken", Token(page))]);
         Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.PostContentAsync($"/moeder/{meeting}/roller", deep)).StatusCode);
