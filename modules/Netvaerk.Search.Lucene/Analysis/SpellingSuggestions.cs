@@ -46,20 +46,9 @@ public static class SpellingSuggestions
         }
 
         // One edit first: its automaton is far cheaper than two edits', and a term one edit away beats any two away.
-        automata ??= new AttributeSource();
         for (var edits = 1; edits <= maxEdits; edits++)
         {
-            var candidates = new FuzzyTermsEnum(terms, automata, new Term(field, term), edits, prefixLength: 0, transpositions: true);
-            var found = new List<(string Text, int Distance, int DocFreq)>();
-            while (candidates.MoveNext())
-            {
-                var text = candidates.Term.Utf8ToString();
-                found.Add((text, EditDistance(term, text), candidates.DocFreq));
-            }
-
-            var closest = found.OrderBy(candidate => candidate.Distance).ThenByDescending(candidate => candidate.DocFreq)
-                .ThenBy(candidate => candidate.Text, StringComparer.Ordinal)
-                .Select(candidate => candidate.Text)
+            var closest = Candidates(reader, terms, field, term, edits, automata ??= new AttributeSource())
                 .FirstOrDefault(text => isVisible is null || isVisible(new Term(field, text)));
             if (closest is not null)
             {
@@ -68,6 +57,40 @@ public static class SpellingSuggestions
         }
 
         return null;
+    }
+
+    // The terms within the edits, closest and most frequent first, kept per index reader (one committed state): the
+    // automaton walk over the term dictionary is most of a misspelt query's cost, and the same typos come back. What the
+    // reader may see is applied afterwards, on every search, so the kept list reveals nothing.
+    private const int MaxKeptPerReader = 10_000;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, System.Collections.Concurrent.ConcurrentDictionary<(string, string, int), string[]>> KeptByReader = [];
+
+    private static string[] Candidates(IndexReader reader, Terms terms, string field, string term, int edits, AttributeSource automata)
+    {
+        var kept = KeptByReader.GetValue(reader, _ => new());
+        if (kept.TryGetValue((field, term, edits), out var known))
+        {
+            return known;
+        }
+
+        var candidates = new FuzzyTermsEnum(terms, automata, new Term(field, term), edits, prefixLength: 0, transpositions: true);
+        var found = new List<(string Text, int Distance, int DocFreq)>();
+        while (candidates.MoveNext())
+        {
+            var text = candidates.Term.Utf8ToString();
+            found.Add((text, EditDistance(term, text), candidates.DocFreq));
+        }
+
+        var ordered = found.OrderBy(candidate => candidate.Distance).ThenByDescending(candidate => candidate.DocFreq)
+            .ThenBy(candidate => candidate.Text, StringComparer.Ordinal)
+            .Select(candidate => candidate.Text)
+            .ToArray();
+        if (kept.Count < MaxKeptPerReader)
+        {
+            kept.TryAdd((field, term, edits), ordered);
+        }
+
+        return ordered;
     }
 
     private static bool IsKnown(IndexReader reader, Term term, Func<Term, bool>? isVisible) =>

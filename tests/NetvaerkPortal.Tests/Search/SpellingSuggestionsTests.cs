@@ -60,6 +60,21 @@ public sealed class SpellingSuggestionsTests
         Assert.Null(Suggest(index, text));
     }
 
+    [Fact]
+    public void A_suggestion_kept_from_an_earlier_search_still_respects_what_the_next_reader_may_see()
+    {
+        using var index = SearchTestIndex.Danish(DanishRelevanceSet.Documents);
+        var query = QueryText.Parse("tilidsrepresentant");
+
+        var seesAll = SpellingSuggestions.ForQuery(query, index.Reader, index.QueryAnalyzer, SearchTestIndex.Fields, isVisible: _ => true);
+        var seesNothing = SpellingSuggestions.ForQuery(query, index.Reader, index.QueryAnalyzer, SearchTestIndex.Fields, isVisible: _ => false);
+        var seesAllAgain = SpellingSuggestions.ForQuery(query, index.Reader, index.QueryAnalyzer, SearchTestIndex.Fields, isVisible: _ => true);
+
+        Assert.Equal("tillidsrepræsentant", seesAll);
+        Assert.Null(seesNothing);
+        Assert.Equal(seesAll, seesAllAgain);
+    }
+
     private static string? Suggest(SearchTestIndex index, string text) =>
         SpellingSuggestions.ForQuery(QueryText.Parse(text), index.Reader, index.QueryAnalyzer, SearchTestIndex.Fields);
 }
