@@ -6,7 +6,7 @@ namespace Netvaerk.Meetings.Data;
 /// <summary>The facilitation tool's tables in the tenant's database. Like the Networks module's context it runs on the
 /// platform context's connection, joins its transaction (<see cref="InPortalTransactionAsync{T}"/>) and keeps its own
 /// migrations history table.</summary>
-public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> options, PortalDbContext portal) : DbContext(options)
+public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> options, PortalDbContext portal) : ModuleDbContext(options, portal)
 {
     public const string MigrationsHistoryTable = "__MeetingsMigrationsHistory";
 
@@ -26,34 +26,10 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
 
     public DbSet<CalendarKey> CalendarKeys => Set<CalendarKey>();
 
-    public PortalDbContext Portal => portal;
-
-    /// <summary>Runs <paramref name="work"/> inside the platform context's current transaction, if there is one, then
-    /// forgets what it tracked (a rolled-back row must not clash with the next write).</summary>
-    public async Task<T> InPortalTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        await DatabaseProviders.EnlistAsync(this, portal, cancellationToken);
-        try
-        {
-            return await work();
-        }
-        finally
-        {
-            ChangeTracker.Clear();
-            if (Database.CurrentTransaction is not null)
-            {
-                await Database.UseTransactionAsync(null, CancellationToken.None);
-            }
-        }
-    }
-
-    public async Task InPortalTransactionAsync(Func<Task> work, CancellationToken cancellationToken) =>
-        await InPortalTransactionAsync(async () => { await work(); return true; }, cancellationToken);
-
     /// <summary>A write as one unit: in the caller's platform transaction (a recipe), or in one of its own that commits
     /// when <paramref name="work"/> succeeds; on failure nothing of it stays (a series is all its meetings, or none).</summary>
     public Task<T> WriteAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken) =>
-        portal.InTransactionAsync(() => InPortalTransactionAsync(work, cancellationToken), cancellationToken);
+        Portal.InTransactionAsync(() => InPortalTransactionAsync(work, cancellationToken), cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

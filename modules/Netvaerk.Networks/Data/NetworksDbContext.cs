@@ -8,38 +8,13 @@ namespace Netvaerk.Networks.Data;
 /// <summary>The module's own tables in the tenant's database: network memberships and the visibility
 /// index of content items. It runs on the platform context's connection and joins its transaction
 /// (see <see cref="InPortalTransactionAsync{T}"/>), with its own migrations history table.</summary>
-public sealed class NetworksDbContext(DbContextOptions<NetworksDbContext> options, PortalDbContext portal) : DbContext(options)
+public sealed class NetworksDbContext(DbContextOptions<NetworksDbContext> options, PortalDbContext portal) : ModuleDbContext(options, portal)
 {
     public const string MigrationsHistoryTable = "__NetworksMigrationsHistory";
 
     public DbSet<NetworkMember> Members => Set<NetworkMember>();
 
     public DbSet<ContentVisibilityIndex> VisibilityIndex => Set<ContentVisibilityIndex>();
-
-    /// <summary>Runs <paramref name="work"/> inside the platform context's current transaction, if there is
-    /// one (on SQLite a command outside it would be refused while it is open), then forgets what it tracked.</summary>
-    public async Task<T> InPortalTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        await DatabaseProviders.EnlistAsync(this, portal, cancellationToken);
-        try
-        {
-            return await work();
-        }
-        finally
-        {
-            // Nothing tracked outlives the unit of work: if the platform rolls the transaction back, rows this
-            // context saved (with their ids) are gone, and must not clash with the next write.
-            ChangeTracker.Clear();
-            if (Database.CurrentTransaction is not null)
-            {
-                // Let go at once: the platform context commits or rolls back, and a stale transaction must not linger here.
-                await Database.UseTransactionAsync(null, CancellationToken.None);
-            }
-        }
-    }
-
-    public async Task InPortalTransactionAsync(Func<Task> work, CancellationToken cancellationToken) =>
-        await InPortalTransactionAsync(async () => { await work(); return true; }, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
