@@ -7,6 +7,7 @@ using Netvaerk.Meetings.Data;
 using Netvaerk.Meetings.Pages;
 using Netvaerk.Meetings.Planning;
 using Netvaerk.Meetings.Protocols;
+using Netvaerk.Meetings.Running;
 using Netvaerk.Networks.ContentTypes;
 using NetvaerkPortal.Content.Editing;
 using NetvaerkPortal.Data;
@@ -49,6 +50,17 @@ public sealed class Startup : ModuleStartup
         services.AddProtocols();
         // End of Protocols
 
+        // Running meetings (issue 12): each area keeps its registrations between its own markers.
+        services.AddScoped<MeetingRunItems>();
+        // Run-sheet
+        // End of run-sheet
+        // Notes
+        // End of notes
+        // Evaluation and health
+        // End of evaluation and health
+        // Meeting recipes
+        // End of meeting recipes
+
         // Meeting pages
         services.AddScoped<InvitationShape>();
         services.AddStylesheet(Manifest.Id, $"/{Manifest.Id}/css/meetings.css");
@@ -70,6 +82,13 @@ public sealed class Startup : ModuleStartup
         // Protocols
         routes.MapProtocols();
         // End of Protocols
+
+        // Run-sheet
+        // End of run-sheet
+        // Notes
+        // End of notes
+        // Evaluation and health
+        // End of evaluation and health
 
         // Meeting pages
         routes.MapMeetingPages();

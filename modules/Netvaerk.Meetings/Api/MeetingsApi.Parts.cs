@@ -96,7 +96,7 @@ public static partial class MeetingsApi
         GuardedAsync(async () =>
         {
             var (decision, item) = await access.ForCaseAsync(caseId, cancellationToken);
-            if (Refusal(item?.MeetingId == meetingId ? decision : MeetingDecision.Hidden, Case(caseId), OwnCaseRule) is { } refused)
+            if (Refusal(item?.MeetingId == meetingId ? decision : MeetingAccessResult.Hidden, Case(caseId), OwnCaseRule) is { } refused)
             {
                 return refused;
             }
@@ -112,7 +112,7 @@ public static partial class MeetingsApi
         GuardedAsync(async () =>
         {
             var (decision, item) = await access.ForCaseAsync(caseId, cancellationToken);
-            if (Refusal(item?.MeetingId == meetingId ? decision : MeetingDecision.Hidden, Case(caseId), OwnCaseRule) is { } refused)
+            if (Refusal(item?.MeetingId == meetingId ? decision : MeetingAccessResult.Hidden, Case(caseId), OwnCaseRule) is { } refused)
             {
                 return refused;
             }

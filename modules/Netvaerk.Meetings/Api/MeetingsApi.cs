@@ -141,7 +141,7 @@ public static partial class MeetingsApi
         var view = await overview.ForMeetingAsync(meeting, cancellationToken);
         var names = await people.NamesAsync(MeetingJson.UserIds(view), cancellationToken);
         var reader = await access.ReaderAsync(cancellationToken);
-        var showReasons = (await access.ForMeetingAsync(meeting.Id, MeetingRight.SetRoles, cancellationToken)).Decision == MeetingDecision.Allowed;
+        var showReasons = (await access.ForMeetingAsync(meeting.Id, MeetingRight.SetRoles, cancellationToken)).Decision == MeetingAccessResult.Allowed;
         return MeetingJson.Detail(view, names, reader.UserId, showReasons);
     }
 
@@ -171,10 +171,10 @@ public static partial class MeetingsApi
     private static async Task<MeetingBody> BodyAsync(HttpContext http, IReadOnlyList<string> fields, string example, CancellationToken cancellationToken) =>
         MeetingBody.Read(await ApiResults.ReadBodyAsync(http.Request, cancellationToken) ?? throw new BodyTooLargeException(), fields, example);
 
-    private static ProblemHttpResult? Refusal(MeetingDecision decision, string what, string forbidden) => decision switch
+    private static ProblemHttpResult? Refusal(MeetingAccessResult decision, string what, string forbidden) => decision switch
     {
-        MeetingDecision.Allowed => null,
-        MeetingDecision.Hidden => ApiResults.NotFound(what),
+        MeetingAccessResult.Allowed => null,
+        MeetingAccessResult.Hidden => ApiResults.NotFound(what),
         _ => ApiResults.Forbidden(forbidden),
     };
 

@@ -25,13 +25,13 @@ public static class AttendancePermission
     {
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(content);
-        if (await access.ForNetworkAsync(networkId, MeetingRight.Read, cancellationToken) != MeetingDecision.Allowed
+        if (await access.ForNetworkAsync(networkId, MeetingRight.Read, cancellationToken) != MeetingAccessResult.Allowed
             || await content.GetAsync(networkId, VersionOptions.Latest, cancellationToken) is not { } network)
         {
             return (AttendanceView.Hidden, null);
         }
 
-        var all = await access.ForNetworkAsync(networkId, MeetingRight.SeeAllCommitment, cancellationToken) == MeetingDecision.Allowed;
+        var all = await access.ForNetworkAsync(networkId, MeetingRight.SeeAllCommitment, cancellationToken) == MeetingAccessResult.Allowed;
         return (all ? AttendanceView.All : AttendanceView.Own, network);
     }
 }

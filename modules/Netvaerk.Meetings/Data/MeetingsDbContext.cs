@@ -26,6 +26,20 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
 
     public DbSet<CalendarKey> CalendarKeys => Set<CalendarKey>();
 
+    public DbSet<MeetingRunItem> RunItems => Set<MeetingRunItem>();
+
+    public DbSet<MeetingItemNote> ItemNotes => Set<MeetingItemNote>();
+
+    public DbSet<MeetingDecision> Decisions => Set<MeetingDecision>();
+
+    public DbSet<MeetingLearning> Learnings => Set<MeetingLearning>();
+
+    public DbSet<MeetingEvaluationResponder> EvaluationResponders => Set<MeetingEvaluationResponder>();
+
+    public DbSet<MeetingEvaluationTally> EvaluationTallies => Set<MeetingEvaluationTally>();
+
+    public DbSet<MeetingEvaluationComment> EvaluationComments => Set<MeetingEvaluationComment>();
+
     /// <summary>A write as one unit: in the caller's platform transaction (a recipe), or in one of its own that commits
     /// when <paramref name="work"/> succeeds; on failure nothing of it stays (a series is all its meetings, or none).</summary>
     public Task<T> WriteAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken) =>
@@ -132,6 +146,85 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
             key.Property(x => x.KeyHash).HasMaxLength(64).IsRequired();
             key.Property(x => x.ProtectedKey).HasMaxLength(1000).IsRequired();
             key.HasIndex(x => x.KeyHash).IsUnique();
+        });
+
+        OnRunningModelCreating(modelBuilder, id, user);
+    }
+
+    private static void OnRunningModelCreating(ModelBuilder modelBuilder, int id, int user)
+    {
+        modelBuilder.Entity<MeetingRunItem>(item =>
+        {
+            item.ToTable("MeetingRunItems");
+            item.HasKey(x => x.Id);
+            item.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            item.Property(x => x.Phase).HasMaxLength(200).IsRequired();
+            item.Property(x => x.CaseId).HasMaxLength(id);
+            item.Property(x => x.Guidance).HasMaxLength(4000);
+            item.Property(x => x.Speaks).HasMaxLength(500);
+            item.Property(x => x.Produces).HasMaxLength(500);
+            item.HasIndex(x => new { x.MeetingId, x.Position }).IsUnique();
+        });
+
+        modelBuilder.Entity<MeetingItemNote>(note =>
+        {
+            note.ToTable("MeetingItemNotes");
+            note.HasKey(x => x.Id);
+            note.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            note.Property(x => x.Text).HasMaxLength(MeetingItemNoteLimits.TextLength).IsRequired();
+            note.Property(x => x.UpdatedByUserId).HasMaxLength(user).IsRequired();
+            note.HasIndex(x => new { x.MeetingId, x.Position }).IsUnique();
+        });
+
+        modelBuilder.Entity<MeetingDecision>(decision =>
+        {
+            decision.ToTable("MeetingDecisions");
+            decision.HasKey(x => x.Id);
+            decision.Property(x => x.Id).HasMaxLength(id);
+            decision.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            decision.Property(x => x.Text).HasMaxLength(2000).IsRequired();
+            decision.Property(x => x.CreatedByUserId).HasMaxLength(user).IsRequired();
+            decision.HasIndex(x => x.MeetingId);
+        });
+
+        modelBuilder.Entity<MeetingLearning>(learning =>
+        {
+            learning.ToTable("MeetingLearnings");
+            learning.HasKey(x => x.Id);
+            learning.Property(x => x.Id).HasMaxLength(id);
+            learning.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            learning.Property(x => x.ArticleContentItemId).HasMaxLength(id).IsRequired();
+            learning.Property(x => x.CreatedByUserId).HasMaxLength(user).IsRequired();
+            learning.HasIndex(x => x.MeetingId);
+            learning.HasIndex(x => x.ArticleContentItemId).IsUnique();
+        });
+
+        modelBuilder.Entity<MeetingEvaluationResponder>(responder =>
+        {
+            responder.ToTable("MeetingEvaluationResponders");
+            responder.HasKey(x => new { x.MeetingId, x.UserId });
+            responder.Property(x => x.MeetingId).HasMaxLength(id);
+            responder.Property(x => x.UserId).HasMaxLength(user);
+            responder.HasIndex(x => x.UserId);
+        });
+
+        modelBuilder.Entity<MeetingEvaluationTally>(tally =>
+        {
+            tally.ToTable("MeetingEvaluationTallies");
+            tally.HasKey(x => x.Id);
+            tally.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            tally.Property(x => x.Question).HasMaxLength(16).IsRequired();
+            tally.HasIndex(x => new { x.MeetingId, x.Question, x.Score }).IsUnique();
+        });
+
+        modelBuilder.Entity<MeetingEvaluationComment>(comment =>
+        {
+            comment.ToTable("MeetingEvaluationComments");
+            comment.HasKey(x => x.Id);
+            comment.Property(x => x.Id).HasMaxLength(id);
+            comment.Property(x => x.MeetingId).HasMaxLength(id).IsRequired();
+            comment.Property(x => x.Text).HasMaxLength(2000).IsRequired();
+            comment.HasIndex(x => x.MeetingId);
         });
     }
 }

@@ -15,7 +15,7 @@ public static class InvitationPage
     public static async Task<IResult> ShowAsync(string meetingId, HttpContext http, MeetingAccess access, InvitationShape invitation, PageDisplay display,
         CancellationToken cancellationToken)
     {
-        if (await access.ForMeetingAsync(meetingId, MeetingRight.Read, cancellationToken) is not (MeetingDecision.Allowed, { } meeting))
+        if (await access.ForMeetingAsync(meetingId, MeetingRight.Read, cancellationToken) is not (MeetingAccessResult.Allowed, { } meeting))
         {
             return Results.NotFound();
         }

@@ -294,8 +294,8 @@ public static class MeetingForms
         var userId = (await access.ReaderAsync(cancellationToken)).UserId;
         return decision switch
         {
-            MeetingDecision.Allowed when meeting is not null && userId is not null => (null, meeting, userId),
-            MeetingDecision.Refused => (Results.StatusCode(StatusCodes.Status403Forbidden), null, null),
+            MeetingAccessResult.Allowed when meeting is not null && userId is not null => (null, meeting, userId),
+            MeetingAccessResult.Refused => (Results.StatusCode(StatusCodes.Status403Forbidden), null, null),
             _ => (Results.NotFound(), null, null),
         };
     }
@@ -304,12 +304,12 @@ public static class MeetingForms
     private static async Task<(IResult? Refused, Meeting? Meeting)> OwnCaseAsync(MeetingAccess access, string meetingId, string caseId, CancellationToken cancellationToken)
     {
         var (decision, item) = await access.ForCaseAsync(caseId, cancellationToken);
-        if (decision == MeetingDecision.Hidden || item is null || item.MeetingId != meetingId)
+        if (decision == MeetingAccessResult.Hidden || item is null || item.MeetingId != meetingId)
         {
             return (Results.NotFound(), null);
         }
 
-        if (decision != MeetingDecision.Allowed)
+        if (decision != MeetingAccessResult.Allowed)
         {
             return (Results.StatusCode(StatusCodes.Status403Forbidden), null);
         }

@@ -24,7 +24,7 @@ public static class MeetingPage
     public static string EditForm(string caseId) => "ret-" + caseId;
 
     public static async Task<IResult> ShowAsync(string meetingId, HttpContext http, MeetingAccess access, CancellationToken cancellationToken) =>
-        await access.ForMeetingAsync(meetingId, MeetingRight.Read, cancellationToken) is (MeetingDecision.Allowed, { } meeting)
+        await access.ForMeetingAsync(meetingId, MeetingRight.Read, cancellationToken) is (MeetingAccessResult.Allowed, { } meeting)
             ? await RenderAsync(http, meeting, FormState.None, cancellationToken)
             : Results.NotFound();
 
@@ -47,7 +47,7 @@ public static class MeetingPage
         var members = await services.GetRequiredService<NetworkMembers>().ListAsync(meeting.NetworkContentItemId, cancellationToken);
         var names = await services.GetRequiredService<MeetingPeople>().NamesAsync(MeetingShapes.People(view).Concat(members.Select(m => m.UserId)), cancellationToken);
         var readerId = (await access.ReaderAsync(cancellationToken)).UserId;
-        async Task<bool> May(MeetingRight right) => (await access.ForMeetingAsync(meeting.Id, right, cancellationToken)).Decision == MeetingDecision.Allowed;
+        async Task<bool> May(MeetingRight right) => (await access.ForMeetingAsync(meeting.Id, right, cancellationToken)).Decision == MeetingAccessResult.Allowed;
 
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var started = meeting.StartUtc <= now;

@@ -24,7 +24,7 @@ public static class NetworkMeetingsPage
     public static async Task<IResult> ShowAsync(string networkId, HttpContext http, MeetingAccess access, MeetingPlanner planner, ContentManager content,
         PageDisplay display, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await access.ForNetworkAsync(networkId, MeetingRight.Read, cancellationToken) != MeetingDecision.Allowed
+        if (await access.ForNetworkAsync(networkId, MeetingRight.Read, cancellationToken) != MeetingAccessResult.Allowed
             || await content.GetAsync(networkId, VersionOptions.Latest, cancellationToken) is not { } network)
         {
             return Results.NotFound();
@@ -36,7 +36,7 @@ public static class NetworkMeetingsPage
         var culture = CultureInfo.CurrentCulture;
         // A meeting under way still counts as coming: its page is where it is run from.
         bool Ended(Data.Meeting m) => m.StartUtc.AddMinutes(m.DurationMinutes) <= now;
-        var mayPlan = await access.ForNetworkAsync(networkId, MeetingRight.Plan, cancellationToken) == MeetingDecision.Allowed;
+        var mayPlan = await access.ForNetworkAsync(networkId, MeetingRight.Plan, cancellationToken) == MeetingAccessResult.Allowed;
         var model = new NetworkMeetingsModel(
             network.DisplayText,
             ContentUrls.Of(pathBase, network),

@@ -112,8 +112,8 @@ public static class PlanMeetingsPage
     private static async Task<IResult?> AllowedAsync(MeetingAccess access, string networkId, CancellationToken cancellationToken) =>
         await access.ForNetworkAsync(networkId, MeetingRight.Plan, cancellationToken) switch
         {
-            MeetingDecision.Allowed => null,
-            MeetingDecision.Refused => Results.StatusCode(StatusCodes.Status403Forbidden),
+            MeetingAccessResult.Allowed => null,
+            MeetingAccessResult.Refused => Results.StatusCode(StatusCodes.Status403Forbidden),
             _ => Results.NotFound(),
         };
 

@@ -42,12 +42,12 @@ public sealed class MeetingAccess(NetworkReaderContext readers, NetworkMembers m
 {
     public Task<ReaderAccess> ReaderAsync(CancellationToken cancellationToken = default) => readers.GetAccessAsync(cancellationToken);
 
-    public async Task<MeetingDecision> ForNetworkAsync(string networkId, MeetingRight right, CancellationToken cancellationToken = default)
+    public async Task<MeetingAccessResult> ForNetworkAsync(string networkId, MeetingRight right, CancellationToken cancellationToken = default)
     {
         var access = await readers.GetAccessAsync(cancellationToken);
         if (!await SeesAsync(access, networkId, cancellationToken))
         {
-            return MeetingDecision.Hidden;
+            return MeetingAccessResult.Hidden;
         }
 
         return Allowed(right switch
@@ -59,16 +59,16 @@ public sealed class MeetingAccess(NetworkReaderContext readers, NetworkMembers m
     }
 
     /// <summary>The decision, and the meeting when the reader may see it.</summary>
-    public async Task<(MeetingDecision Decision, Meeting? Meeting)> ForMeetingAsync(string meetingId, MeetingRight right, CancellationToken cancellationToken = default)
+    public async Task<(MeetingAccessResult Decision, Meeting? Meeting)> ForMeetingAsync(string meetingId, MeetingRight right, CancellationToken cancellationToken = default)
     {
         var meeting = await db.FindMeetingAsync(meetingId, cancellationToken);
         if (meeting is null)
         {
-            return (MeetingDecision.Hidden, null);
+            return (MeetingAccessResult.Hidden, null);
         }
 
         var decision = await ForNetworkAsync(meeting.NetworkContentItemId, right, cancellationToken);
-        if (decision == MeetingDecision.Refused && right is MeetingRight.SetRoles or MeetingRight.PickCases or MeetingRight.RecordAttendance or MeetingRight.WriteActions)
+        if (decision == MeetingAccessResult.Refused && right is MeetingRight.SetRoles or MeetingRight.PickCases or MeetingRight.RecordAttendance or MeetingRight.WriteActions)
         {
             var access = await readers.GetAccessAsync(cancellationToken);
             var roles = (await roster.ForMeetingAsync(meeting, cancellationToken)).Roles;
@@ -77,44 +77,44 @@ public sealed class MeetingAccess(NetworkReaderContext readers, NetworkMembers m
             decision = Allowed(leads || (notes && right is MeetingRight.RecordAttendance or MeetingRight.WriteActions));
         }
 
-        return (decision, decision == MeetingDecision.Hidden ? null : meeting);
+        return (decision, decision == MeetingAccessResult.Hidden ? null : meeting);
     }
 
     /// <summary>A case: Allowed to change or withdraw for its owner (while a member); Refused for other readers of the meeting.</summary>
-    public async Task<(MeetingDecision Decision, MeetingCase? Case)> ForCaseAsync(string caseId, CancellationToken cancellationToken = default)
+    public async Task<(MeetingAccessResult Decision, MeetingCase? Case)> ForCaseAsync(string caseId, CancellationToken cancellationToken = default)
     {
         var item = ContentIds.IsValid(caseId) ? await db.InPortalTransactionAsync(() => db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken), cancellationToken) : null;
         if (item is null)
         {
-            return (MeetingDecision.Hidden, null);
+            return (MeetingAccessResult.Hidden, null);
         }
 
         var (decision, _) = await ForMeetingAsync(item.MeetingId, MeetingRight.Respond, cancellationToken);
-        if (decision == MeetingDecision.Hidden)
+        if (decision == MeetingAccessResult.Hidden)
         {
             return (decision, null);
         }
 
         var access = await readers.GetAccessAsync(cancellationToken);
-        return (Allowed(decision == MeetingDecision.Allowed && item.UserId == access.UserId), item);
+        return (Allowed(decision == MeetingAccessResult.Allowed && item.UserId == access.UserId), item);
     }
 
     /// <summary>An action: its meeting's WriteActions, or its owner (who marks their own action done).</summary>
-    public async Task<(MeetingDecision Decision, MeetingAction? Action)> ForActionAsync(string actionId, CancellationToken cancellationToken = default)
+    public async Task<(MeetingAccessResult Decision, MeetingAction? Action)> ForActionAsync(string actionId, CancellationToken cancellationToken = default)
     {
         var action = ContentIds.IsValid(actionId) ? await db.InPortalTransactionAsync(() => db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken), cancellationToken) : null;
         if (action is null)
         {
-            return (MeetingDecision.Hidden, null);
+            return (MeetingAccessResult.Hidden, null);
         }
 
         var (decision, _) = await ForMeetingAsync(action.MeetingId, MeetingRight.WriteActions, cancellationToken);
-        if (decision == MeetingDecision.Refused && action.OwnerUserId is not null && action.OwnerUserId == (await readers.GetAccessAsync(cancellationToken)).UserId)
+        if (decision == MeetingAccessResult.Refused && action.OwnerUserId is not null && action.OwnerUserId == (await readers.GetAccessAsync(cancellationToken)).UserId)
         {
-            decision = MeetingDecision.Allowed;
+            decision = MeetingAccessResult.Allowed;
         }
 
-        return (decision, decision == MeetingDecision.Hidden ? null : action);
+        return (decision, decision == MeetingAccessResult.Hidden ? null : action);
     }
 
     /// <summary>Members of the network, editors and administrators see its meetings, if the network exists.</summary>
@@ -123,5 +123,5 @@ public sealed class MeetingAccess(NetworkReaderContext readers, NetworkMembers m
         && (access.IsEditor || access.Reader.NetworkIds.Contains(networkId))
         && await members.NetworkExistsAsync(networkId, cancellationToken);
 
-    private static MeetingDecision Allowed(bool allowed) => allowed ? MeetingDecision.Allowed : MeetingDecision.Refused;
+    private static MeetingAccessResult Allowed(bool allowed) => allowed ? MeetingAccessResult.Allowed : MeetingAccessResult.Refused;
 }

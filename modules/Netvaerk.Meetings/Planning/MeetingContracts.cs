@@ -13,7 +13,7 @@ public sealed class MeetingInputException(string field, string template, params 
 }
 
 /// <summary>What the reader may do with a network's meetings. Hidden means: answer as if it did not exist (404).</summary>
-public enum MeetingDecision
+public enum MeetingAccessResult
 {
     Hidden,
     Refused,
