@@ -32,6 +32,16 @@ public enum MeetingRight
 
     /// <summary>See every member's commitment (a member sees their own): as Plan.</summary>
     SeeAllCommitment,
+
+    /// <summary>Move the live run-sheet on (next phase, more time, end the meeting): the meeting leader, the timekeeper,
+    /// the coordinators, editors and administrators.</summary>
+    RunMeeting,
+
+    /// <summary>Write the meeting's notes and decisions, and promote a learning: as RecordAttendance.</summary>
+    WriteNotes,
+
+    /// <summary>Evaluate the meeting: the network's members (the evaluation itself checks that they attended).</summary>
+    Evaluate,
 }
 
 /// <summary>The permission rules of meetings for the current reader (NetworkReaderContext). Meetings belong to their
@@ -53,7 +63,7 @@ public sealed class MeetingAccess(NetworkReaderContext readers, NetworkMembers m
         return Allowed(right switch
         {
             MeetingRight.Read => true,
-            MeetingRight.Respond => access.Reader.NetworkIds.Contains(networkId),
+            MeetingRight.Respond or MeetingRight.Evaluate => access.Reader.NetworkIds.Contains(networkId),
             _ => access.MayManageMembers(networkId),
         });
     }
@@ -68,13 +78,15 @@ public sealed class MeetingAccess(NetworkReaderContext readers, NetworkMembers m
         }
 
         var decision = await ForNetworkAsync(meeting.NetworkContentItemId, right, cancellationToken);
-        if (decision == MeetingAccessResult.Refused && right is MeetingRight.SetRoles or MeetingRight.PickCases or MeetingRight.RecordAttendance or MeetingRight.WriteActions)
+        if (decision == MeetingAccessResult.Refused && right is MeetingRight.SetRoles or MeetingRight.PickCases or MeetingRight.RecordAttendance
+            or MeetingRight.WriteActions or MeetingRight.RunMeeting or MeetingRight.WriteNotes)
         {
             var access = await readers.GetAccessAsync(cancellationToken);
             var roles = (await roster.ForMeetingAsync(meeting, cancellationToken)).Roles;
-            var leads = access.UserId is { } userId && roles.MeetingLeader == userId;
-            var notes = access.UserId is { } writer && roles.NoteTaker == writer;
-            decision = Allowed(leads || (notes && right is MeetingRight.RecordAttendance or MeetingRight.WriteActions));
+            bool Holds(string? role) => access.UserId is { } userId && role == userId;
+            decision = Allowed(Holds(roles.MeetingLeader)
+                || (Holds(roles.NoteTaker) && right is MeetingRight.RecordAttendance or MeetingRight.WriteActions or MeetingRight.WriteNotes)
+                || (Holds(roles.Timekeeper) && right is MeetingRight.RunMeeting));
         }
 
         return (decision, decision == MeetingAccessResult.Hidden ? null : meeting);
