@@ -85,10 +85,25 @@ public static class MeetingPage
                 ? new AttendanceSection(path + "/fremmoede", meeting.AttendanceRecorded,
                     memberNames.Select(m => new AttendanceLine(m.UserId, m.Name, view.Present.Contains(m.UserId))).ToList())
                 : null,
-            await May(MeetingRight.Plan) ? Manage(meeting, state, path) : null);
+            await May(MeetingRight.Plan) ? Manage(meeting, state, path) : null,
+            await ToolsAsync(services, meeting, path, cancellationToken));
         var title = $"{meeting.Theme ?? text["Netværksmøde"]} – {MeetingDates.ShortDay(MeetingTime.ToLocal(meeting.StartUtc), culture)}";
         return await display.PageAsync(["Meeting"], model,
             new PageOptions(title, StatusCode: state.HasErrors ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK), cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<MeetingToolLink>> ToolsAsync(IServiceProvider services, Meeting meeting, string path, CancellationToken cancellationToken)
+    {
+        var links = new List<MeetingToolLink>();
+        foreach (var tool in services.GetServices<IMeetingTool>().OrderBy(t => t.Position))
+        {
+            if (await tool.LinkAsync(meeting, path, cancellationToken) is { } link)
+            {
+                links.Add(link);
+            }
+        }
+
+        return links;
     }
 
     /// <summary>The id of an input of a form on this page (ids are unique per page: the form's name comes first).</summary>

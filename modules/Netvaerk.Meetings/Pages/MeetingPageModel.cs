@@ -24,7 +24,8 @@ public sealed record MeetingPageModel(
     AgendaView Agenda,
     RolesSection Roles,
     AttendanceSection? Attendance,
-    ManageSection? Manage)
+    ManageSection? Manage,
+    IReadOnlyList<MeetingToolLink> Tools)
 {
     public InputLimits Limits { get; } = InputLimits.Meetings;
 }
