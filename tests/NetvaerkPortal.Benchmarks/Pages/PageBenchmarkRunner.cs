@@ -51,6 +51,8 @@ internal static partial class PageBenchmarkRunner
 
             using var server = StartPortal(portal, appData);
             await WaitForAsync("/", TimeSpan.FromSeconds(60));
+            // The search indexer catches up on the imported items in the background; measure after it has finished.
+            Console.WriteLine($"Waiting for the portal to go idle (search indexing) ... {await WaitForIdleAsync(server, TimeSpan.FromMinutes(5)):N0} s");
             var cookie = await SignInAsync("medlem", Password);
             var frontSize = (await GetAsync("/", null)).Length;
             var itemSize = (await GetAsync("/" + itemPath, null)).Length;
@@ -70,6 +72,17 @@ internal static partial class PageBenchmarkRunner
             foreach (var target in targets)
             {
                 await WrkAsync(target.Path, target.Cookie, 2, connections); // warm-up
+            }
+
+            if (TextOption(args, "--trace") is { } traceFile)
+            {
+                // Where a signed-in member's item page spends its time: dotnet-trace (a global dotnet tool) samples the
+                // portal while wrk asks for the page; open the .nettrace/.speedscope file in a profiler.
+                var collect = await RunInBackgroundAsync("dotnet-trace", $"collect -p {server.Id} --duration 00:00:00:{seconds:00} --format Speedscope -o \"{Path.GetFullPath(traceFile)}\"");
+                await WrkAsync("/" + itemPath, cookie, seconds, connections);
+                await collect.WaitForExitAsync();
+                Console.WriteLine($"Trace written to {traceFile} (and .speedscope.json).");
+                return 0;
             }
 
             var results = targets.ToDictionary(t => t.Name, _ => new List<double>());
@@ -366,6 +379,37 @@ internal static partial class PageBenchmarkRunner
         }
 
         throw new InvalidOperationException("Run the benchmark from inside the repository (NetvaerkPortal.sln not found above the working directory).");
+    }
+
+    /// <summary>Waits until the process has used under 5 % of a core for 3 seconds in a row; returns the seconds waited.</summary>
+    private static async Task<double> WaitForIdleAsync(Process process, TimeSpan timeout)
+    {
+        var started = Stopwatch.StartNew();
+        var quietSeconds = 0;
+        var last = process.TotalProcessorTime;
+        while (quietSeconds < 3 && started.Elapsed < timeout)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            process.Refresh();
+            var now = process.TotalProcessorTime;
+            quietSeconds = (now - last).TotalSeconds < 0.05 ? quietSeconds + 1 : 0;
+            last = now;
+        }
+
+        return started.Elapsed.TotalSeconds;
+    }
+
+    private static string? TextOption(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static async Task<Process> RunInBackgroundAsync(string file, string arguments)
+    {
+        var process = Process.Start(new ProcessStartInfo(file, arguments) { UseShellExecute = false }) ?? throw new InvalidOperationException($"{file} did not start.");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        return process;
     }
 
     private static int IntOption(string[] args, string name, int fallback)
