@@ -82,6 +82,7 @@ internal static partial class PageBenchmarkRunner
                 await WrkAsync("/" + itemPath, cookie, seconds, connections);
                 await collect.WaitForExitAsync();
                 Console.WriteLine($"Trace written to {traceFile} (and .speedscope.json).");
+                Stop(server);
                 return 0;
             }
 
