@@ -44,7 +44,7 @@ public static class RunSheetPage
             : Results.NotFound();
 
     /// <summary>A runner's button: <c>handling</c> is next, previous, extend, end or start; <c>fra</c> the position the page showed.</summary>
-    private static async Task<IResult> ActAsync(string meetingId, [FromForm] string? handling, [FromForm] int? fra, HttpContext http, MeetingAccess access,
+    private static async Task<IResult> ActAsync(string meetingId, [FromForm] string? handling, [FromForm] string? fra, HttpContext http, MeetingAccess access,
         MeetingRun run, RunSheetBroadcast broadcast, PageDisplay display, CancellationToken cancellationToken)
     {
         var (decision, meeting) = await access.ForMeetingAsync(meetingId, MeetingRight.RunMeeting, cancellationToken);
@@ -53,7 +53,7 @@ public static class RunSheetPage
             return decision == MeetingAccessResult.Hidden ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        if (MeetingRun.Parse(handling) is not { } action || fra is not { } from)
+        if (MeetingRun.Parse(handling) is not { } action || !int.TryParse(fra, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var from))
         {
             return await RenderAsync(http, meeting!, display.Text["Vælg en af knapperne for at styre mødet."].Value, cancellationToken, StatusCodes.Status400BadRequest);
         }
