@@ -77,7 +77,7 @@ public sealed class RunSheetApiTests(MeetingsApiPortal portal)
             anne.PostAsync(Run(id), MeetingsApiPortal.Json("""{"Action": "next", "FromPosition": 0}""")),
             bo.PostAsync(Run(id), MeetingsApiPortal.Json("""{"Action": "next", "FromPosition": 0}""")));
 
-        Assert.Equal([HttpStatusCode.Conflict, HttpStatusCode.OK], answers.Select(a => a.StatusCode).Order());
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
         Assert.Contains("FromPosition", await answers.Single(a => a.StatusCode == HttpStatusCode.Conflict).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var items = await portal.RunItemsAsync(id);
         Assert.NotNull(items[1].StartedUtc);
@@ -158,7 +158,7 @@ public sealed class RunSheetApiTests(MeetingsApiPortal portal)
 
     [Theory]
     [InlineData("..%2F..%2Fetc%2Fpasswd")]
-    [InlineData("%00")]
+    [InlineData("a%2Fb")]
     [InlineData("CON")]
     public async Task Path_like_and_huge_ids_are_not_found(string id)
     {
@@ -179,8 +179,9 @@ public sealed class RunSheetApiTests(MeetingsApiPortal portal)
 
         var id = await portal.RunningMeetingAsync();
         await portal.InTenantAsync(portal.Alfa, async services => { await services.GetRequiredService<MeetingPlanner>().CancelAsync(id, "Sygdom", false); return true; });
-        Assert.Equal("cancelled", (string)(await ReadAsync(await portal.Client("anne").GetAsync(Run(id))))["status"]!);
-        Assert.Contains("cancelled", (await ActAsync("anne", id, "next", 0, HttpStatusCode.BadRequest))["errors"]!["Action"]![0]!.ToString(), StringComparison.Ordinal);
+        using var anne = portal.Client("anne");
+        Assert.Equal("cancelled", (string)(await ReadAsync(await anne.GetAsync(Run(id))))["status"]!);
+        Assert.Contains("cancelled", (await ActAsync("tovholder", id, "next", 0, HttpStatusCode.BadRequest))["errors"]!["Action"]![0]!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

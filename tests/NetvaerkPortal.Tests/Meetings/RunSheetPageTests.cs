@@ -12,6 +12,9 @@ public sealed class RunSheetPageTests(MeetingsApiPortal portal)
 {
     private static string PathOf(string meetingId) => $"/moeder/{meetingId}/afvikling";
 
+    /// <summary>A page with a form for every signed-in reader: where a reader without buttons gets a valid antiforgery token.</summary>
+    private const string TokenPage = "/account/password";
+
     [Fact]
     public async Task A_member_sees_the_current_phase_its_countdown_and_the_agenda_but_no_buttons()
     {
@@ -38,7 +41,7 @@ public sealed class RunSheetPageTests(MeetingsApiPortal portal)
         var id = await portal.RunningMeetingAsync(startedMinutesAgo: 16);
         using var timekeeper = await portal.PageSessionAsync("bo");
         var page = await timekeeper.HtmlAsync(PathOf(id));
-        Assert.Contains("value=\"next\">Næste fase</button>", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"next\" class=\"runsheet-next\">Næste fase</button>", page, StringComparison.Ordinal);
         Assert.Contains("runsheet-over", page, StringComparison.Ordinal);
         Assert.Contains("Tiden er gået.", page, StringComparison.Ordinal);
 
@@ -99,7 +102,7 @@ public sealed class RunSheetPageTests(MeetingsApiPortal portal)
         using var yrsa = await portal.PageSessionAsync("yrsa");
 
         Assert.Equal(HttpStatusCode.NotFound, (await yrsa.GetAsync(PathOf(id))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await yrsa.SubmitAsync("/moeder", new Dictionary<string, string> { ["handling"] = "next", ["fra"] = "0" }, PathOf(id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await yrsa.SubmitAsync(TokenPage, new Dictionary<string, string> { ["handling"] = "next", ["fra"] = "0" }, PathOf(id))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await yrsa.GetAsync(PathOf(portal.BetaMeeting))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await yrsa.GetAsync(PathOf(new string('a', 10_000)))).StatusCode);
         Assert.Empty(await portal.RunItemsAsync(id));
@@ -110,7 +113,7 @@ public sealed class RunSheetPageTests(MeetingsApiPortal portal)
     {
         var id = await portal.RunningMeetingAsync();
         using var member = await portal.PageSessionAsync("dorte");
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.SubmitAsync(PathOf(id), new Dictionary<string, string> { ["handling"] = "next", ["fra"] = "0" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.SubmitAsync(TokenPage, new Dictionary<string, string> { ["handling"] = "next", ["fra"] = "0" }, PathOf(id))).StatusCode);
 
         using var timekeeper = await portal.PageSessionAsync("bo");
         var forged = await timekeeper.PostAsync(PathOf(id), new Dictionary<string, string> { ["handling"] = "next", ["fra"] = "0" });
@@ -177,7 +180,7 @@ public sealed class RunSheetPageTests(MeetingsApiPortal portal)
         Assert.Contains("Overskredet", seen, StringComparison.Ordinal);
         Assert.Contains("Ansvarlig: carl", seen, StringComparison.Ordinal);
         Assert.DoesNotContain($"/handlinger/{action}", seen, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.SubmitAsync(PathOf(id), new Dictionary<string, string> { ["udfoert"] = "ja" }, $"{PathOf(id)}/handlinger/{action}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.SubmitAsync(TokenPage, new Dictionary<string, string> { ["udfoert"] = "ja" }, $"{PathOf(id)}/handlinger/{action}")).StatusCode);
 
         using var carl = await portal.PageSessionAsync("carl");
         var response = await carl.SubmitAsync(PathOf(id), new Dictionary<string, string> { ["udfoert"] = "ja" }, $"{PathOf(id)}/handlinger/{action}");

@@ -88,11 +88,21 @@ public static partial class RunSheetSupport
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                options.Headers["Cookie"] = cookie;
+                if (cookie.Length > 0)
+                {
+                    options.Headers["Cookie"] = cookie;
+                }
+
                 options.WebSocketFactory = async (context, cancellationToken) =>
                 {
                     var client = server.CreateWebSocketClient();
-                    client.ConfigureRequest = request => request.Headers["Cookie"] = cookie;
+                    client.ConfigureRequest = request =>
+                    {
+                        if (cookie.Length > 0)
+                        {
+                            request.Headers["Cookie"] = cookie;
+                        }
+                    };
                     return await client.ConnectAsync(context.Uri, cancellationToken);
                 };
             })
