@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Netvaerk.Meetings.Api;
@@ -53,6 +54,13 @@ public sealed class Startup : ModuleStartup
         // Running meetings (issue 12): each area keeps its registrations between its own markers.
         services.AddScoped<MeetingRunItems>();
         // Run-sheet
+        services.AddSignalR();
+        services.AddScoped<MeetingRun>();
+        services.AddScoped<RunSheetStates>();
+        services.AddScoped<RunSheetBroadcast>();
+        services.AddScoped<CarriedActions>();
+        services.AddMeetingTool<RunSheetTool>();
+        services.AddStylesheet(Manifest.Id, $"/{Manifest.Id}/css/runsheet.css");
         // End of run-sheet
         // Notes
         // End of notes
@@ -84,6 +92,10 @@ public sealed class Startup : ModuleStartup
         // End of Protocols
 
         // Run-sheet
+        routes.MapRunSheetApi();
+        routes.MapRunSheetPage();
+        // On the module's route group: the tenant's path base and the feature gate apply to negotiate and connect.
+        routes.MapHub<MeetingHub>(MeetingHub.Path);
         // End of run-sheet
         // Notes
         // End of notes

@@ -39,7 +39,7 @@ public sealed record AgendaJson(bool Fits, int PlannedMinutes, int AvailableMinu
 public sealed record MeetingDetail(string Id, string NetworkId, string? SeriesId, string Start, string End, int DurationMinutes, string? ProtocolId, string? ProtocolName,
     string? Place, string? OnlineUrl, string? Theme, string? Purpose, string? DesiredEffect, string? Practicalities, bool Cancelled, string? CancelledReason, int Sequence,
     RolesJson Roles, IReadOnlyList<RsvpJson> Rsvps, IReadOnlyList<CaseJson> Cases, IReadOnlyList<ActionJson> OpenActions, IReadOnlyList<SwapJson> SwapRequests,
-    bool AttendanceRecorded, IReadOnlyList<string> Present, AgendaJson Agenda);
+    bool AttendanceRecorded, IReadOnlyList<string> Present, AgendaJson Agenda, IReadOnlyList<ActionJson> CarriedActions);
 
 public sealed record CreatedId(string Id);
 
@@ -85,7 +85,8 @@ internal static class MeetingJson
         new(a.Id, a.MeetingId, a.Text, Name(a.OwnerUserId, names), a.Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.Done);
 
     /// <param name="showReasons">Whether the reader sees the reasons of every answer (else only their own).</param>
-    public static MeetingDetail Detail(MeetingView view, IReadOnlyDictionary<string, string> names, string? readerId, bool showReasons)
+    /// <param name="carried">The network's open actions from its earlier meetings (the run-sheet's first phase shows them).</param>
+    public static MeetingDetail Detail(MeetingView view, IReadOnlyDictionary<string, string> names, string? readerId, bool showReasons, IReadOnlyList<MeetingAction> carried)
     {
         var m = view.Meeting;
         return new MeetingDetail(m.Id, m.NetworkContentItemId, m.SeriesId, MeetingTime.ToIso(m.StartUtc), MeetingTime.ToIso(m.StartUtc.AddMinutes(m.DurationMinutes)),
@@ -99,7 +100,8 @@ internal static class MeetingJson
             view.SwapRequests.Select(s => new SwapJson(s.Id, Name(s.UserId, names) ?? "", RoleField(s.Role), s.Note, MeetingTime.ToIso(s.CreatedUtc))).ToList(),
             m.AttendanceRecorded,
             view.Present.Select(id => Name(id, names)).OfType<string>().ToList(),
-            Agenda(view.Agenda));
+            Agenda(view.Agenda),
+            carried.Select(a => Action(a, names)).ToList());
     }
 
     /// <summary>Every user id a view mentions, to look their names up at once.</summary>

@@ -78,7 +78,8 @@ public static partial class MeetingsApi
                 new PlannedMeetings(planned.Select(m => new PlannedMeeting(m.Id, MeetingTime.ToIso(m.StartUtc))).ToList()));
         });
 
-    private static Task<IResult> GetAsync(string meetingId, MeetingAccess access, MeetingOverview overview, MeetingPeople people, CancellationToken cancellationToken) =>
+    private static Task<IResult> GetAsync(string meetingId, MeetingAccess access, MeetingOverview overview, MeetingPeople people, Running.CarriedActions carried,
+        CancellationToken cancellationToken) =>
         GuardedAsync(async () =>
         {
             var (decision, meeting) = await access.ForMeetingAsync(meetingId, MeetingRight.Read, cancellationToken);
@@ -87,11 +88,12 @@ public static partial class MeetingsApi
                 return refused;
             }
 
-            return TypedResults.Ok(await DetailAsync(meeting!, access, overview, people, cancellationToken));
+            return TypedResults.Ok(await DetailAsync(meeting!, access, overview, people, carried, cancellationToken));
         });
 
     private static Task<IResult> UpdateAsync(
-        string meetingId, HttpContext http, MeetingAccess access, MeetingPlanner planner, MeetingOverview overview, MeetingPeople people, CancellationToken cancellationToken) =>
+        string meetingId, HttpContext http, MeetingAccess access, MeetingPlanner planner, MeetingOverview overview, MeetingPeople people, Running.CarriedActions carried,
+        CancellationToken cancellationToken) =>
         GuardedAsync(async () =>
         {
             var (decision, meeting) = await access.ForMeetingAsync(meetingId, MeetingRight.Plan, cancellationToken);
@@ -120,7 +122,7 @@ public static partial class MeetingsApi
                 await planner.ReinstateAsync(meeting.Id, cancellationToken);
             }
 
-            return TypedResults.Ok(await DetailAsync((await planner.GetAsync(meeting!.Id, cancellationToken))!, access, overview, people, cancellationToken));
+            return TypedResults.Ok(await DetailAsync((await planner.GetAsync(meeting!.Id, cancellationToken))!, access, overview, people, carried, cancellationToken));
         });
 
     private static Task<IResult> DeleteAsync(string meetingId, MeetingAccess access, MeetingPlanner planner, CancellationToken cancellationToken) =>
@@ -136,13 +138,15 @@ public static partial class MeetingsApi
             return TypedResults.NoContent();
         });
 
-    private static async Task<MeetingDetail> DetailAsync(Data.Meeting meeting, MeetingAccess access, MeetingOverview overview, MeetingPeople people, CancellationToken cancellationToken)
+    private static async Task<MeetingDetail> DetailAsync(Data.Meeting meeting, MeetingAccess access, MeetingOverview overview, MeetingPeople people, Running.CarriedActions carriedActions,
+        CancellationToken cancellationToken)
     {
         var view = await overview.ForMeetingAsync(meeting, cancellationToken);
-        var names = await people.NamesAsync(MeetingJson.UserIds(view), cancellationToken);
+        var carried = await carriedActions.ForMeetingAsync(meeting, cancellationToken);
+        var names = await people.NamesAsync(MeetingJson.UserIds(view).Concat(carried.Select(a => a.OwnerUserId)), cancellationToken);
         var reader = await access.ReaderAsync(cancellationToken);
         var showReasons = (await access.ForMeetingAsync(meeting.Id, MeetingRight.SetRoles, cancellationToken)).Decision == MeetingAccessResult.Allowed;
-        return MeetingJson.Detail(view, names, reader.UserId, showReasons);
+        return MeetingJson.Detail(view, names, reader.UserId, showReasons, carried);
     }
 
     private const string PlanRule = "Only the network's coordinators (tovholdere), editors and administrators plan, change and cancel its meetings.";

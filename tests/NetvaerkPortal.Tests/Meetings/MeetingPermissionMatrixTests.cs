@@ -37,7 +37,8 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
         OwnCase,
     }
 
-    public sealed record Route(string Name, HttpMethod Method, string Path, string? Body, Need Need);
+    /// <param name="Success">What an allowed reader gets, when not the method's usual (POST 201, DELETE 204, else 200).</param>
+    public sealed record Route(string Name, HttpMethod Method, string Path, string? Body, Need Need, HttpStatusCode? Success = null);
 
     private sealed record Setup(string Coordinator, string Meeting, string Held, string Case, string Action);
 
@@ -64,6 +65,9 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
         new("attendance", HttpMethod.Put, "/api/meetings/{held}/attendance", """{"Present": []}""", Need.Plan),
         new("add action", HttpMethod.Post, "/api/meetings/{held}/actions", """{"Text": "Opfølgning"}""", Need.Plan),
         new("action done", HttpMethod.Put, "/api/actions/{action}", """{"Done": false}""", Need.Plan),
+        new("run state", HttpMethod.Get, "/api/meetings/{meeting}/run", null, Need.Read),
+        // The held meeting's leader and timekeeper are the coordinator, so among these readers only Plan's may run it.
+        new("run", HttpMethod.Post, "/api/meetings/{held}/run", """{"Action": "extend", "FromPosition": 0}""", Need.Plan, HttpStatusCode.OK),
     ];
 
     public static TheoryData<Reader, string> Cells()
@@ -102,7 +106,7 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
             return HttpStatusCode.Forbidden;
         }
 
-        return route.Method == HttpMethod.Post ? HttpStatusCode.Created : route.Method == HttpMethod.Delete ? HttpStatusCode.NoContent : HttpStatusCode.OK;
+        return route.Success ?? (route.Method == HttpMethod.Post ? HttpStatusCode.Created : route.Method == HttpMethod.Delete ? HttpStatusCode.NoContent : HttpStatusCode.OK);
     }
 
     [Theory]
@@ -178,7 +182,8 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
     }
 
     /// <summary>A coordinator of X; a meeting with the coordinator as meeting leader and note-taker and a case of the
-    /// member of X; a meeting that has been held (for attendance and actions), led and noted by the coordinator too, with an action.</summary>
+    /// member of X; a meeting that has been held (for attendance, actions and the run-sheet), led, timed and noted by the
+    /// coordinator too, with an action and a chosen case.</summary>
     private async Task<Setup> CreateSetupAsync()
     {
         var coordinatorId = await portal.CreateUserAsync(portal.Alfa, CoordinatorName, PortalRoles.Member, (portal.NetworkX, NetworkRoles.Coordinator));
@@ -190,9 +195,12 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
             var meeting = (await planner.PlanAsync(portal.NetworkX, new PlanMeetings(start, 180, null, "Rådhuset", "Matrix")))[0].Id;
             var held = (await planner.PlanAsync(portal.NetworkX, new PlanMeetings(start, 180, null, null, "Afholdt")))[0].Id;
             await services.GetRequiredService<MeetingRoster>().SetAsync(meeting, new RoleAssignment(coordinatorId, null, coordinatorId, null, []));
-            await services.GetRequiredService<MeetingRoster>().SetAsync(held, new RoleAssignment(coordinatorId, null, coordinatorId, null, []));
+            await services.GetRequiredService<MeetingRoster>().SetAsync(held, new RoleAssignment(coordinatorId, coordinatorId, coordinatorId, null, []));
             var memberOfX = (await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>().FindByNameAsync("medlem-x"))!.Id;
             var item = await services.GetRequiredService<CaseIntake>().BringAsync(meeting, memberOfX, new BringCase("Hemmelig sag 7117", "Hvad nu?", 20, 1));
+            // The held meeting's agenda is one chosen case, so its run-sheet has an item to run.
+            var heldCase = await services.GetRequiredService<CaseIntake>().BringAsync(held, memberOfX, new BringCase("Afviklingssag", "Hvad nu?", 20, 1));
+            await services.GetRequiredService<CaseIntake>().SelectAsync(held, [heldCase.Id]);
             var db = services.GetRequiredService<MeetingsDbContext>();
             await db.InPortalTransactionAsync(() => db.Meetings.Where(m => m.Id == held)
                 .ExecuteUpdateAsync(m => m.SetProperty(x => x.StartUtc, DateTime.UtcNow.AddMinutes(-30)), CancellationToken.None), CancellationToken.None);
