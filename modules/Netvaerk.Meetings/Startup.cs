@@ -4,6 +4,7 @@ using Netvaerk.Meetings.Api;
 using Netvaerk.Meetings.Attendance;
 using Netvaerk.Meetings.Calendar;
 using Netvaerk.Meetings.Data;
+using Netvaerk.Meetings.Evaluation;
 using Netvaerk.Meetings.Pages;
 using Netvaerk.Meetings.Planning;
 using Netvaerk.Meetings.Protocols;
@@ -57,6 +58,10 @@ public sealed class Startup : ModuleStartup
         // Notes
         // End of notes
         // Evaluation and health
+        services.AddScoped<MeetingEvaluations>();
+        services.AddScoped<IPersonalDataHandler, EvaluationPersonalData>();
+        services.AddMeetingTool<EvaluationTool>();
+        services.AddStylesheet(Manifest.Id, $"/{Manifest.Id}/css/evaluation.css");
         // End of evaluation and health
         // Meeting recipes
         // End of meeting recipes
@@ -88,6 +93,8 @@ public sealed class Startup : ModuleStartup
         // Notes
         // End of notes
         // Evaluation and health
+        routes.MapEvaluationApi();
+        routes.MapEvaluationPage();
         // End of evaluation and health
 
         // Meeting pages
