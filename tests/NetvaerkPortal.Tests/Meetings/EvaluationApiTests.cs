@@ -81,7 +81,8 @@ public sealed class EvaluationApiTests(MeetingsApiPortal portal)
 
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync("redaktoer", meeting, Valid)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync("yrsa", meeting, Valid)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync("beta-admin", meeting, Valid)).StatusCode);
+        // Another tenant's token is no sign-in here at all.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync("beta-admin", meeting, Valid)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync("anne", portal.BetaMeeting, Valid)).StatusCode);
         using var yrsa = portal.Client("yrsa");
         Assert.Equal(HttpStatusCode.NotFound, (await yrsa.GetAsync(MeetingsApiPortal.Url($"/api/meetings/{meeting}/evaluations"))).StatusCode);
