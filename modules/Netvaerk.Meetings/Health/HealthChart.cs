@@ -27,12 +27,13 @@ public sealed record ChartBar(string X, string Y, string Width, string Height, s
 /// <summary>Builds <see cref="HealthChart"/>s: lines over the meetings in time order, or bars in pairs.</summary>
 public static class HealthCharts
 {
-    private const int Width = 560;
-    private const int Height = 250;
-    private const double Left = 52;
-    private const double Right = 12;
-    private const double Top = 14;
-    private const double Bottom = 44;
+    // Small on purpose: the chart scales up to the column on a desktop and down only a little on a phone, so its labels stay legible.
+    private const int Width = 420;
+    private const int Height = 220;
+    private const double Left = 46;
+    private const double Right = 8;
+    private const double Top = 12;
+    private const double Bottom = 40;
 
     public sealed record Line(string Name, IReadOnlyList<double?> Values);
 
@@ -113,9 +114,9 @@ public static class HealthCharts
     /// <summary>Labels under the axis; with many, only every k-th, so they do not overlap (the table has them all).</summary>
     private static List<ChartTick> XLabelsFor(IReadOnlyList<string> labels, Func<int, double> x)
     {
-        var every = (int)Math.Ceiling(labels.Count / 8.0);
+        var every = (int)Math.Ceiling(labels.Count / 6.0);
         return labels.Select((label, i) => (label, i)).Where(l => l.i % Math.Max(1, every) == 0)
-            .Select(l => new ChartTick(N(x(l.i)), l.label.Length > 14 ? l.label[..13] + "…" : l.label, N(Height - Bottom + 18))).ToList();
+            .Select(l => new ChartTick(N(x(l.i)), l.label.Length > 12 ? l.label[..11] + "…" : l.label, N(Height - Bottom + 18))).ToList();
     }
 
     /// <summary>Circle, square, triangle, diamond: a different shape per series.</summary>

@@ -43,16 +43,18 @@ public static class HealthPage
         int? Percent(double? share) => share is { } s ? (int)Math.Round(s * 100, MidpointRounding.AwayFromZero) : null;
         string Minutes(double minutes) => minutes.ToString("0.#", culture);
         var dates = report.Meetings.Select(m => MeetingDates.ShortDay(MeetingTime.ToLocal(m.StartUtc), culture)).ToList();
+        // Under a chart's axis the day and month are enough (the table has the whole date).
+        var axisDates = report.Meetings.Select(m => MeetingTime.ToLocal(m.StartUtc).ToString(culture.TwoLetterISOLanguageName == "da" ? "d. MMM" : "d MMM", culture)).ToList();
         string Percentage(double value) => $"{value.ToString("0", culture)} %";
         async Task<string?> ChartAsync(HealthChart? chart) => chart is null ? null : await display.ShapeAsync(["HealthChart"], chart, cancellationToken: cancellationToken);
 
         var held = report.Meetings.Count > 0;
         var attendanceChart = held
-            ? HealthCharts.Lines("fremmoede-graf", text["Fremmøde pr. møde"].Value, text["Andel af medlemmerne, der kom, pr. møde i tidsorden."].Value, dates,
+            ? HealthCharts.Lines("fremmoede-graf", text["Fremmøde pr. møde"].Value, text["Andel af medlemmerne, der kom, pr. møde i tidsorden."].Value, axisDates,
                 [new(text["Fremmøde"].Value, report.Meetings.Select(m => (double?)m.Rate).ToList())], 0, 100, 25, Percentage)
             : null;
         var evaluationChart = held
-            ? HealthCharts.Lines("evaluering-graf", text["Udbytte, tid og energi pr. møde"].Value, text["Gennemsnit fra 1 til 5 pr. møde i tidsorden; kun møder med mindst 3 svar."].Value, dates,
+            ? HealthCharts.Lines("evaluering-graf", text["Udbytte, tid og energi pr. møde"].Value, text["Gennemsnit fra 1 til 5 pr. møde i tidsorden; kun møder med mindst 3 svar."].Value, axisDates,
                 [
                     new(text["Udbytte"].Value, report.Meetings.Select(m => m.Value).ToList()),
                     new(text["Tiden brugt godt"].Value, report.Meetings.Select(m => m.Time).ToList()),
@@ -60,7 +62,7 @@ public static class HealthPage
                 ], 1, 5, 1, v => v.ToString("0", culture))
             : null;
         var worthItChart = held
-            ? HealthCharts.Lines("vaerd-graf", text["Var mødet tiden værd?"].Value, text["Andel, der svarede ja, pr. møde i tidsorden; kun møder med mindst 3 svar."].Value, dates,
+            ? HealthCharts.Lines("vaerd-graf", text["Var mødet tiden værd?"].Value, text["Andel, der svarede ja, pr. møde i tidsorden; kun møder med mindst 3 svar."].Value, axisDates,
                 [new(text["Svarede ja"].Value, report.Meetings.Select(m => m.WorthIt * 100).ToList())], 0, 100, 25, Percentage)
             : null;
         var phaseChart = report.Phases.Count > 0

@@ -21,15 +21,17 @@ public sealed class NetworkHealth(
         var report = await attendance.ForNetworkAsync(networkId, null, cancellationToken);
         var held = report.Meetings.Where(m => m.StartUtc <= now).ToList();
         var heldIds = held.Select(m => m.Id).ToList();
-        var themes = await db.InPortalTransactionAsync(() => db.Meetings.AsNoTracking().Where(m => heldIds.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => m.Theme, cancellationToken), cancellationToken);
+        var (themes, came) = await db.InPortalTransactionAsync(async () => (
+            await db.Meetings.AsNoTracking().Where(m => heldIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Theme, cancellationToken),
+            (await db.Attendance.AsNoTracking().Where(a => heldIds.Contains(a.MeetingId)).Select(a => new { a.MeetingId, a.UserId }).ToListAsync(cancellationToken))
+                .Select(a => (a.MeetingId, a.UserId)).ToHashSet()), cancellationToken);
         var memberships = await members.ListAsync(networkId, cancellationToken);
         var results = await evaluations.ResultsAsync(heldIds, cancellationToken);
         var meetings = held.Select(m =>
         {
-            // The same rule as the attendance report: a member counts from the day they joined.
+            // The attendance report's rule: a member counts from the day they joined, or for any meeting they came to.
             var day = MeetingTime.ToLocal(m.StartUtc).Date;
-            var count = memberships.Count(member => MeetingTime.ToLocal(member.CreatedUtc).Date <= day);
+            var count = memberships.Count(member => MeetingTime.ToLocal(member.CreatedUtc).Date <= day || came.Contains((m.Id, member.UserId)));
             var result = results[m.Id];
             return new HeldMeeting(m.Id, m.StartUtc, themes.GetValueOrDefault(m.Id), m.Present, count,
                 m.Present is { } present && count > 0 ? (int)Math.Round(100.0 * present / count, MidpointRounding.AwayFromZero) : null,
