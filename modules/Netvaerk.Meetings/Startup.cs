@@ -5,6 +5,8 @@ using Netvaerk.Meetings.Api;
 using Netvaerk.Meetings.Attendance;
 using Netvaerk.Meetings.Calendar;
 using Netvaerk.Meetings.Data;
+using Netvaerk.Meetings.Evaluation;
+using Netvaerk.Meetings.Health;
 using Netvaerk.Meetings.Pages;
 using Netvaerk.Meetings.Planning;
 using Netvaerk.Meetings.Protocols;
@@ -15,6 +17,7 @@ using NetvaerkPortal.Data;
 using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
 using NetvaerkPortal.PersonalData;
+using NetvaerkPortal.Security;
 
 namespace Netvaerk.Meetings;
 
@@ -65,6 +68,14 @@ public sealed class Startup : ModuleStartup
         // Notes
         // End of notes
         // Evaluation and health
+        services.AddScoped<MeetingEvaluations>();
+        services.AddScoped<IPersonalDataHandler, EvaluationPersonalData>();
+        services.AddMeetingTool<EvaluationTool>();
+        services.AddStylesheet(Manifest.Id, $"/{Manifest.Id}/css/evaluation.css");
+        services.AddScoped<NetworkHealth>();
+        services.AddContentItemLink(Manifest.Id, NetworkContentTypes.Network, "Netværkets sundhed", HealthPage.PathFor);
+        services.AddMenuEntry(new MenuEntry(Menus.Admin, "Netværkenes sundhed", HealthPage.OverviewPath, 40, Manifest.Id,
+            [PortalRoles.Administrator, PortalRoles.Editor], "Møder, fremmøde, evaluering og opgaver i alle netværk"));
         // End of evaluation and health
         // Meeting recipes
         // End of meeting recipes
@@ -100,6 +111,10 @@ public sealed class Startup : ModuleStartup
         // Notes
         // End of notes
         // Evaluation and health
+        routes.MapEvaluationApi();
+        routes.MapEvaluationPage();
+        routes.MapHealthApi();
+        routes.MapHealthPages();
         // End of evaluation and health
 
         // Meeting pages

@@ -40,7 +40,7 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
     /// <param name="Success">What an allowed reader gets, when not the method's usual (POST 201, DELETE 204, else 200).</param>
     public sealed record Route(string Name, HttpMethod Method, string Path, string? Body, Need Need, HttpStatusCode? Success = null);
 
-    private sealed record Setup(string Coordinator, string Meeting, string Held, string Case, string Action);
+    private sealed record Setup(string Coordinator, string Meeting, string Held, string Case, string Action, string Evaluated = "");
 
     private static readonly Dictionary<NetworkPortal, Task<Setup>> Setups = [];
     private static readonly Lock SetupLock = new();
@@ -68,6 +68,10 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
         new("run state", HttpMethod.Get, "/api/meetings/{meeting}/run", null, Need.Read),
         // The held meeting's leader and timekeeper are the coordinator, so among these readers only Plan's may run it.
         new("run", HttpMethod.Post, "/api/meetings/{held}/run", """{"Action": "extend", "FromPosition": 0}""", Need.Plan, HttpStatusCode.OK),
+        // Evaluation and health: answering needs a member who attended (both the member and the coordinator said yes).
+        new("evaluation", HttpMethod.Get, "/api/meetings/{held}/evaluations", null, Need.Read),
+        new("evaluate", HttpMethod.Post, "/api/meetings/{evaluated}/evaluations", """{"Value": 4, "Time": 4, "Energy": 4, "WorthIt": true}""", Need.Respond),
+        new("health", HttpMethod.Get, "/api/networks/{network}/health", null, Need.Read),
     ];
 
     public static TheoryData<Reader, string> Cells()
@@ -118,7 +122,8 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
         var fresh = route.Path.Contains("{fresh}", StringComparison.Ordinal) ? await PlanAsync(setup.Coordinator) : "";
         var path = route.Path.Replace("{network}", portal.NetworkX, StringComparison.Ordinal).Replace("{meeting}", setup.Meeting, StringComparison.Ordinal)
             .Replace("{held}", setup.Held, StringComparison.Ordinal).Replace("{case}", setup.Case, StringComparison.Ordinal)
-            .Replace("{action}", setup.Action, StringComparison.Ordinal).Replace("{fresh}", fresh, StringComparison.Ordinal);
+            .Replace("{action}", setup.Action, StringComparison.Ordinal).Replace("{fresh}", fresh, StringComparison.Ordinal)
+            .Replace("{evaluated}", setup.Evaluated, StringComparison.Ordinal);
 
         var response = await SendAsync(reader, setup, route.Method, "/alfa" + path, route.Body);
         var body = await response.Content.ReadAsStringAsync();
@@ -205,7 +210,14 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
             await db.InPortalTransactionAsync(() => db.Meetings.Where(m => m.Id == held)
                 .ExecuteUpdateAsync(m => m.SetProperty(x => x.StartUtc, DateTime.UtcNow.AddMinutes(-30)), CancellationToken.None), CancellationToken.None);
             var action = await services.GetRequiredService<MeetingActions>().AddAsync(held, "Matrixhandling", null, null);
-            return new Setup(cookie, meeting, held, item.Id, action.Id);
+            var evaluated = (await planner.PlanAsync(portal.NetworkX, new PlanMeetings(start, 180, null, null, "Evalueres")))[0].Id;
+            db.Rsvps.AddRange(
+                new MeetingRsvp { MeetingId = evaluated, UserId = memberOfX, Attending = true, AnsweredUtc = DateTime.UtcNow },
+                new MeetingRsvp { MeetingId = evaluated, UserId = coordinatorId, Attending = true, AnsweredUtc = DateTime.UtcNow });
+            await db.InPortalTransactionAsync(() => db.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
+            await db.InPortalTransactionAsync(() => db.Meetings.Where(m => m.Id == evaluated)
+                .ExecuteUpdateAsync(m => m.SetProperty(x => x.StartUtc, DateTime.UtcNow.AddMinutes(-30)), CancellationToken.None), CancellationToken.None);
+            return new Setup(cookie, meeting, held, item.Id, action.Id, evaluated);
         });
     }
 
