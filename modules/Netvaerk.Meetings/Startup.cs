@@ -55,6 +55,7 @@ public sealed class Startup : ModuleStartup
         // Run-sheet
         // End of run-sheet
         // Notes
+        services.AddMeetingNotes();
         // End of notes
         // Evaluation and health
         // End of evaluation and health
@@ -86,6 +87,7 @@ public sealed class Startup : ModuleStartup
         // Run-sheet
         // End of run-sheet
         // Notes
+        routes.MapMeetingNotes();
         // End of notes
         // Evaluation and health
         // End of evaluation and health
