@@ -64,6 +64,12 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
         new("attendance", HttpMethod.Put, "/api/meetings/{held}/attendance", """{"Present": []}""", Need.Plan),
         new("add action", HttpMethod.Post, "/api/meetings/{held}/actions", """{"Text": "Opfølgning"}""", Need.Plan),
         new("action done", HttpMethod.Put, "/api/actions/{action}", """{"Done": false}""", Need.Plan),
+        // Notes: the stored meeting leader and note-taker are the coordinator, so writing is Plan's cell here.
+        new("notes", HttpMethod.Get, "/api/meetings/{held}/notes", null, Need.Read),
+        new("save note", HttpMethod.Put, "/api/meetings/{held}/notes/-1", """{"Text": "Matrixnoter", "Revision": 0}""", Need.Plan),
+        new("add decision", HttpMethod.Post, "/api/meetings/{held}/decisions", """{"Text": "Matrixbeslutning"}""", Need.Plan),
+        new("delete decision", HttpMethod.Delete, "/api/decisions/{decision}", null, Need.Plan),
+        new("promote learning", HttpMethod.Post, "/api/meetings/{held}/learnings", """{"Title": "Matrixlæring", "Text": "Hvad vi lærte"}""", Need.Plan),
     ];
 
     public static TheoryData<Reader, string> Cells()
@@ -112,9 +118,11 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
         var setup = await SetupAsync();
         var route = Routes.Single(r => r.Name == routeName);
         var fresh = route.Path.Contains("{fresh}", StringComparison.Ordinal) ? await PlanAsync(setup.Coordinator) : "";
+        var decision = route.Path.Contains("{decision}", StringComparison.Ordinal) ? await DecisionAsync(setup.Held) : "";
         var path = route.Path.Replace("{network}", portal.NetworkX, StringComparison.Ordinal).Replace("{meeting}", setup.Meeting, StringComparison.Ordinal)
             .Replace("{held}", setup.Held, StringComparison.Ordinal).Replace("{case}", setup.Case, StringComparison.Ordinal)
-            .Replace("{action}", setup.Action, StringComparison.Ordinal).Replace("{fresh}", fresh, StringComparison.Ordinal);
+            .Replace("{action}", setup.Action, StringComparison.Ordinal).Replace("{fresh}", fresh, StringComparison.Ordinal)
+            .Replace("{decision}", decision, StringComparison.Ordinal);
 
         var response = await SendAsync(reader, setup, route.Method, "/alfa" + path, route.Body);
         var body = await response.Content.ReadAsStringAsync();
@@ -200,6 +208,12 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
             return new Setup(cookie, meeting, held, item.Id, action.Id);
         });
     }
+
+    /// <summary>A decision of the held meeting, one per cell (the delete route removes it).</summary>
+    private Task<string> DecisionAsync(string meetingId) =>
+        portal.InTenantAsync(portal.Alfa, async services =>
+            (await services.GetRequiredService<Netvaerk.Meetings.Notes.MeetingDecisions>().AddAsync(
+                (await services.GetRequiredService<MeetingPlanner>().GetAsync(meetingId))!, "Til sletning", null, "matrix")).Id);
 
     private async Task<string> PlanAsync(string coordinatorCookie) =>
         await portal.InTenantAsync(portal.Alfa, async services =>
