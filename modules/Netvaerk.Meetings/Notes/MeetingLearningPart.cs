@@ -29,7 +29,7 @@ public static class MeetingLearningPart
     ];
 
     public const string Hint =
-        "Læringen kommer fra et netværksmøde. Før du vælger en synlighed bredere end netværket, så tjek teksten og sæt hak, når navne, arbejdspladser og borgere ikke længere kan genkendes.";
+        "Anonymisering: før teksten deles bredere end netværket, så fjern navne, arbejdspladser og borgere, og sæt hak herunder. Læring fra et netværksmøde kan først udgives for organisationen eller offentligt, når alle tre hak er sat.";
 
     /// <summary>The first box of the checklist that is not ticked, or null when all are.</summary>
     public static string? FirstUnticked(ContentItem item)
@@ -51,9 +51,11 @@ public static class MeetingLearningPart
             if (index >= 0 && !options.Types[index].HasPart(PartName))
             {
                 var type = options.Types[index];
+                // Just before the visibility, so the editor meets the checklist before choosing who may read.
+                var position = type.FindPart("VisibilityPart") is { } visibility ? visibility.Position - 1 : type.Parts.Count;
                 var part = new ContentTypePartDefinition(PartName, PartName, new JsonObject
                 {
-                    ["ContentTypePartSettings"] = new JsonObject { ["Position"] = type.Parts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    ["ContentTypePartSettings"] = new JsonObject { ["Position"] = position.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 });
                 options.Types[index] = type with { Parts = [.. type.Parts, part] };
             }

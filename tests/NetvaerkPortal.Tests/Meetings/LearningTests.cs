@@ -135,7 +135,7 @@ public sealed class LearningTests(MeetingsApiPortal portal)
         Assert.Contains("type=\"checkbox\"", html, StringComparison.Ordinal);
         Assert.Contains("Navne er fjernet", html, StringComparison.Ordinal);
         Assert.Contains("Borgere kan ikke genkendes", html, StringComparison.Ordinal);
-        Assert.Contains("Før du vælger en synlighed bredere end netværket", html, StringComparison.Ordinal);
+        Assert.Contains("Anonymisering: før teksten deles bredere end netværket", html, StringComparison.Ordinal);
     }
 
     [Fact]
