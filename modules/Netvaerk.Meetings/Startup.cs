@@ -66,6 +66,7 @@ public sealed class Startup : ModuleStartup
         services.AddStylesheet(Manifest.Id, $"/{Manifest.Id}/css/runsheet.css");
         // End of run-sheet
         // Notes
+        services.AddMeetingNotes();
         // End of notes
         // Evaluation and health
         services.AddScoped<MeetingEvaluations>();
@@ -109,6 +110,7 @@ public sealed class Startup : ModuleStartup
         routes.MapHub<MeetingHub>(MeetingHub.Path);
         // End of run-sheet
         // Notes
+        routes.MapMeetingNotes();
         // End of notes
         // Evaluation and health
         routes.MapEvaluationApi();

@@ -72,6 +72,12 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
         new("evaluation", HttpMethod.Get, "/api/meetings/{held}/evaluations", null, Need.Read),
         new("evaluate", HttpMethod.Post, "/api/meetings/{evaluated}/evaluations", """{"Value": 4, "Time": 4, "Energy": 4, "WorthIt": true}""", Need.Respond),
         new("health", HttpMethod.Get, "/api/networks/{network}/health", null, Need.Read),
+        // Notes: the stored meeting leader and note-taker are the coordinator, so writing is Plan's cell here.
+        new("notes", HttpMethod.Get, "/api/meetings/{held}/notes", null, Need.Read),
+        new("save note", HttpMethod.Put, "/api/meetings/{held}/notes/-1", """{"Text": "Matrixnoter", "Revision": 0}""", Need.Plan),
+        new("add decision", HttpMethod.Post, "/api/meetings/{held}/decisions", """{"Text": "Matrixbeslutning"}""", Need.Plan),
+        new("delete decision", HttpMethod.Delete, "/api/decisions/{decision}", null, Need.Plan),
+        new("promote learning", HttpMethod.Post, "/api/meetings/{held}/learnings", """{"Title": "Matrixlæring", "Text": "Hvad vi lærte"}""", Need.Plan),
     ];
 
     public static TheoryData<Reader, string> Cells()
@@ -120,10 +126,12 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
         var setup = await SetupAsync();
         var route = Routes.Single(r => r.Name == routeName);
         var fresh = route.Path.Contains("{fresh}", StringComparison.Ordinal) ? await PlanAsync(setup.Coordinator) : "";
+        var decision = route.Path.Contains("{decision}", StringComparison.Ordinal) ? await DecisionAsync(setup.Held) : "";
         var path = route.Path.Replace("{network}", portal.NetworkX, StringComparison.Ordinal).Replace("{meeting}", setup.Meeting, StringComparison.Ordinal)
             .Replace("{held}", setup.Held, StringComparison.Ordinal).Replace("{case}", setup.Case, StringComparison.Ordinal)
             .Replace("{action}", setup.Action, StringComparison.Ordinal).Replace("{fresh}", fresh, StringComparison.Ordinal)
-            .Replace("{evaluated}", setup.Evaluated, StringComparison.Ordinal);
+            .Replace("{evaluated}", setup.Evaluated, StringComparison.Ordinal)
+            .Replace("{decision}", decision, StringComparison.Ordinal);
 
         var response = await SendAsync(reader, setup, route.Method, "/alfa" + path, route.Body);
         var body = await response.Content.ReadAsStringAsync();
@@ -220,6 +228,12 @@ public sealed class MeetingPermissionMatrixTests(NetworkPortal portal)
             return new Setup(cookie, meeting, held, item.Id, action.Id, evaluated);
         });
     }
+
+    /// <summary>A decision of the held meeting, one per cell (the delete route removes it).</summary>
+    private Task<string> DecisionAsync(string meetingId) =>
+        portal.InTenantAsync(portal.Alfa, async services =>
+            (await services.GetRequiredService<Netvaerk.Meetings.Notes.MeetingDecisions>().AddAsync(
+                (await services.GetRequiredService<MeetingPlanner>().GetAsync(meetingId))!, "Til sletning", null, "matrix")).Id);
 
     private async Task<string> PlanAsync(string coordinatorCookie) =>
         await portal.InTenantAsync(portal.Alfa, async services =>

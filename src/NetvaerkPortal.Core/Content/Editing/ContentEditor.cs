@@ -32,6 +32,12 @@ public sealed class ContentEditor(IOptions<PartEditorOptions> options)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(field);
+        if (field.Kind == EditorFieldKind.Checkbox)
+        {
+            item.GetOrCreatePart(field.Part)[field.Field] = posted is "true" or "on";
+            return null;
+        }
+
         var text = (posted ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
         text = field.Kind is EditorFieldKind.Markdown or EditorFieldKind.Multiline ? text.TrimEnd() : text.Trim();
         if (field.Required && text.Length == 0)

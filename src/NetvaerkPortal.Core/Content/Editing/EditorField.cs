@@ -12,6 +12,9 @@ public enum EditorFieldKind
 
     /// <summary>One of <see cref="EditorField.Choices"/> (visibility, the network an item belongs to).</summary>
     Choice,
+
+    /// <summary>A box to tick, stored as true or false (unticked: nothing posted).</summary>
+    Checkbox,
 }
 
 /// <summary>One option of a choice field; <see cref="Label"/> is a Danish source text unless <see cref="Translate"/> is false (a network's name).</summary>
