@@ -7,6 +7,7 @@ using Netvaerk.Meetings.Data;
 using Netvaerk.Meetings.Pages;
 using Netvaerk.Meetings.Planning;
 using Netvaerk.Meetings.Protocols;
+using Netvaerk.Meetings.Recipes;
 using Netvaerk.Meetings.Running;
 using Netvaerk.Networks.ContentTypes;
 using NetvaerkPortal.Content.Editing;
@@ -59,6 +60,7 @@ public sealed class Startup : ModuleStartup
         // Evaluation and health
         // End of evaluation and health
         // Meeting recipes
+        services.AddMeetingRecipes();
         // End of meeting recipes
 
         // Meeting pages
