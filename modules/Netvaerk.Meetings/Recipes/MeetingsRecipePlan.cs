@@ -10,7 +10,8 @@ internal sealed record NetworkPlan(string Label, string Network, IReadOnlyList<M
 internal sealed record MemberPlan(string UserName, string? Email, bool Coordinator);
 
 /// <summary>One meeting, or a series of <see cref="Count"/> meetings <see cref="EveryWeeks"/> weeks apart; Roles go to
-/// the meetings in order (the rest follow the rotation), RSVPs and cases to the first.</summary>
+/// the meetings in order (the rest follow the rotation), as do Places and Themes (over Place and Theme); RSVPs and cases
+/// go to the first.</summary>
 internal sealed record MeetingPlan(
     string Path,
     RecipeMoment Start,
@@ -21,6 +22,8 @@ internal sealed record MeetingPlan(
     string? Practicalities,
     int Count,
     int EveryWeeks,
+    IReadOnlyList<string> Places,
+    IReadOnlyList<string> Themes,
     IReadOnlyList<RolesPlan> Roles,
     IReadOnlyList<RsvpPlan> Rsvps,
     IReadOnlyList<CasePlan> Cases,

@@ -86,7 +86,7 @@ internal static class MeetingsRecipeReader
 
     private static MeetingPlan? Meeting(StepReader reader, People people, string path, JsonNode? node)
     {
-        if (reader.Object(node, path, ["Start", "DurationMinutes", "Protocol", "Place", "Theme", "Practicalities", "Count", "EveryWeeks", "Roles", "Rsvps", "Cases", "Held"]) is not { } obj)
+        if (reader.Object(node, path, ["Start", "DurationMinutes", "Protocol", "Place", "Theme", "Practicalities", "Count", "EveryWeeks", "Places", "Themes", "Roles", "Rsvps", "Cases", "Held"]) is not { } obj)
         {
             return null;
         }
@@ -100,6 +100,8 @@ internal static class MeetingsRecipeReader
         var practicalities = reader.Text(obj, path, "Practicalities", MeetingInput.CharterLength);
         var count = reader.Number(obj, path, "Count", 1, MeetingInput.MaxSeries, 1) ?? 1;
         var everyWeeks = reader.Number(obj, path, "EveryWeeks", count > 1 ? 1 : 0, MeetingInput.MaxEveryWeeks, count > 1 ? null : 0) ?? 0;
+        var places = reader.Texts(obj, path, "Places", count, MeetingInput.PlaceLength);
+        var themes = reader.Texts(obj, path, "Themes", count, MeetingInput.ThemeLength);
         var roles = Roles(reader, people, obj, path, count);
         var rsvps = new List<RsvpPlan>();
         foreach (var (rsvpPath, rsvpNode) in reader.Array(obj, path, "Rsvps", MaxEntries))
@@ -150,7 +152,7 @@ internal static class MeetingsRecipeReader
 
         return reader.Errors.Count > errors || start is null || duration is null
             ? null
-            : new MeetingPlan(path, start, duration.Value, protocol, place, theme, practicalities, count, everyWeeks, roles, rsvps, cases, held);
+            : new MeetingPlan(path, start, duration.Value, protocol, place, theme, practicalities, count, everyWeeks, places, themes, roles, rsvps, cases, held);
     }
 
     private static List<RolesPlan> Roles(StepReader reader, People people, JsonObject obj, string path, int count)

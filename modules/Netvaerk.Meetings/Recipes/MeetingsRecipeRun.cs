@@ -100,6 +100,10 @@ internal sealed class MeetingsRecipeRun(IServiceProvider services)
         var meetings = await planner.PlanAsync(network.Network, new PlanMeetings(
             start, plan.DurationMinutes, plan.Protocol, plan.Place, plan.Theme, plan.Count, plan.EveryWeeks, Practicalities: plan.Practicalities), cancellationToken);
         var first = meetings[0];
+        for (var index = 0; index < meetings.Count && (index < plan.Places.Count || index < plan.Themes.Count); index++)
+        {
+            await planner.UpdateAsync(meetings[index].Id, new MeetingChange(Place: plan.Places.ElementAtOrDefault(index), Theme: plan.Themes.ElementAtOrDefault(index)), cancellationToken: cancellationToken);
+        }
 
         var responses = ActivatorUtilities.CreateInstance<MeetingResponses>(services, then);
         foreach (var rsvp in plan.Rsvps)
@@ -176,7 +180,10 @@ internal sealed class MeetingsRecipeRun(IServiceProvider services)
             var added = await actions.AddAsync(meeting.Id, action.Text, action.Owner is null ? null : UserId(network, action.Owner), action.Due?.On(today), cancellationToken);
             if (action.Done)
             {
-                await services.GetRequiredService<MeetingActions>().SetDoneAsync(added.Id, true, cancellationToken);
+                // Done by its due day when that has passed (a plausible history), else now.
+                var dueUtc = added.Due is { } due ? MeetingTime.ToUtc(due.ToDateTime(new TimeOnly(12, 0))) : DateTime.MaxValue;
+                var doneClock = dueUtc < _clock.GetUtcNow().UtcDateTime && dueUtc > endUtc ? new FixedClock(dueUtc) : _clock;
+                await ActivatorUtilities.CreateInstance<MeetingActions>(services, doneClock).SetDoneAsync(added.Id, true, cancellationToken);
             }
         }
 
