@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Netvaerk.Meetings.Data;
 using Netvaerk.Meetings.Planning;
@@ -100,10 +101,7 @@ internal sealed class MeetingsRecipeRun(IServiceProvider services)
         var meetings = await planner.PlanAsync(network.Network, new PlanMeetings(
             start, plan.DurationMinutes, plan.Protocol, plan.Place, plan.Theme, plan.Count, plan.EveryWeeks, Practicalities: plan.Practicalities), cancellationToken);
         var first = meetings[0];
-        for (var index = 0; index < meetings.Count && (index < plan.Places.Count || index < plan.Themes.Count); index++)
-        {
-            await planner.UpdateAsync(meetings[index].Id, new MeetingChange(Place: plan.Places.ElementAtOrDefault(index), Theme: plan.Themes.ElementAtOrDefault(index)), cancellationToken: cancellationToken);
-        }
+        await SetPlacesAndThemesAsync(plan, meetings, cancellationToken);
 
         var responses = ActivatorUtilities.CreateInstance<MeetingResponses>(services, then);
         foreach (var rsvp in plan.Rsvps)
@@ -191,6 +189,31 @@ internal sealed class MeetingsRecipeRun(IServiceProvider services)
         {
             await writes.RecordEvaluationsAsync(meeting.Id, evaluations.Responders.Select(r => UserId(network, r)).ToList(), evaluations.Answers, evaluations.Comments, cancellationToken);
         }
+    }
+
+    /// <summary>Each meeting's own place and theme, set as part of planning it (not as a change: the calendar sequence
+    /// stays 0 and the meeting is not shown as »Ændret«). Lengths were checked with the step.</summary>
+    private async Task SetPlacesAndThemesAsync(MeetingPlan plan, IReadOnlyList<Meeting> meetings, CancellationToken cancellationToken)
+    {
+        if (plan.Places.Count == 0 && plan.Themes.Count == 0)
+        {
+            return;
+        }
+
+        var db = services.GetRequiredService<MeetingsDbContext>();
+        await db.WriteAsync(async () =>
+        {
+            var ids = meetings.Select(m => m.Id).ToList();
+            var tracked = await db.Meetings.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+            foreach (var (meeting, index) in meetings.Select((m, i) => (m, i)))
+            {
+                tracked[meeting.Id].Place = plan.Places.ElementAtOrDefault(index) ?? meeting.Place;
+                tracked[meeting.Id].Theme = plan.Themes.ElementAtOrDefault(index) ?? meeting.Theme;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     private string UserId(NetworkPlan network, string userName) =>

@@ -45,6 +45,7 @@ public sealed class MeetingRecipeTests : IDisposable
         Assert.True(ahead.Count >= 3, $"{ahead.Count} meetings ahead");
         Assert.All(ahead, m => Assert.Equal(held.NetworkContentItemId, m.NetworkContentItemId));
         Assert.Single(ahead.Select(m => m.SeriesId).Distinct());
+        Assert.All(ahead, m => Assert.Equal(0, m.Sequence));
         Assert.NotEmpty(await db.Cases.Where(c => c.MeetingId == ahead[0].Id).ToListAsync());
 
         var members = (await scope.ServiceProvider.GetRequiredService<NetworkMembers>().ListAsync(held.NetworkContentItemId)).Select(m => m.UserId).ToHashSet();
