@@ -10,6 +10,7 @@ using Netvaerk.Meetings.Health;
 using Netvaerk.Meetings.Pages;
 using Netvaerk.Meetings.Planning;
 using Netvaerk.Meetings.Protocols;
+using Netvaerk.Meetings.Recipes;
 using Netvaerk.Meetings.Running;
 using Netvaerk.Networks.ContentTypes;
 using NetvaerkPortal.Content.Editing;
@@ -79,6 +80,7 @@ public sealed class Startup : ModuleStartup
             [PortalRoles.Administrator, PortalRoles.Editor], "Møder, fremmøde, evaluering og opgaver i alle netværk"));
         // End of evaluation and health
         // Meeting recipes
+        services.AddMeetingRecipes();
         // End of meeting recipes
 
         // Meeting pages
