@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Netvaerk.Meetings.Data;
+using Netvaerk.Meetings.Evaluation;
+using Netvaerk.Meetings.Notes;
 using Netvaerk.Meetings.Planning;
 using Netvaerk.Meetings.Running;
 using Netvaerk.Networks.Members;
@@ -156,9 +158,9 @@ internal sealed class MeetingsRecipeRun(IServiceProvider services)
             }
         }
 
-        var writes = ActivatorUtilities.CreateInstance<HeldMeetingWrites>(services);
+        var times = ActivatorUtilities.CreateInstance<HeldMeetingTimes>(services);
         var endUtc = meeting.StartUtc.AddMinutes(held.Items.Sum(i => i.Minutes));
-        await writes.RecordTimeSpentAsync(meeting.Id, meeting.StartUtc, held.Items.Select(i => i.Minutes).ToList(), cancellationToken);
+        await times.RecordTimeSpentAsync(meeting.Id, meeting.StartUtc, held.Items.Select(i => i.Minutes).ToList(), cancellationToken);
 
         var roles = await services.GetRequiredService<MeetingRoster>().ForMeetingAsync(meeting, cancellationToken);
         var writer = roles.Roles.NoteTaker ?? roles.Roles.MeetingLeader ?? UserId(network, held.Present.Count > 0 ? held.Present[0] : network.Members[0].UserName);
@@ -169,7 +171,18 @@ internal sealed class MeetingsRecipeRun(IServiceProvider services)
         }
 
         var decisions = held.Items.SelectMany((item, position) => item.Decisions.Select(d => ((int?)position, d))).Concat(held.Decisions.Select(d => ((int?)null, d))).ToList();
-        await writes.RecordNotesAsync(meeting.Id, writer, endUtc, notes, decisions, cancellationToken);
+        // Written through the note-taker's own services, as if at the meeting's end.
+        var noteTaking = ActivatorUtilities.CreateInstance<MeetingNotes>(services, new FixedClock(endUtc));
+        foreach (var (position, text) in notes)
+        {
+            await noteTaking.SaveAsync(meeting, position, text, 0, writer, cancellationToken);
+        }
+
+        var decided = ActivatorUtilities.CreateInstance<MeetingDecisions>(services, noteTaking, new FixedClock(endUtc));
+        foreach (var (position, text) in decisions)
+        {
+            await decided.AddAsync(meeting, text, position, writer, cancellationToken);
+        }
 
         var actions = ActivatorUtilities.CreateInstance<MeetingActions>(services, new FixedClock(endUtc));
         var today = RecipeDates.Today(_clock);
@@ -187,7 +200,16 @@ internal sealed class MeetingsRecipeRun(IServiceProvider services)
 
         if (held.Evaluations is { } evaluations)
         {
-            await writes.RecordEvaluationsAsync(meeting.Id, evaluations.Responders.Select(r => UserId(network, r)).ToList(), evaluations.Answers, evaluations.Comments, cancellationToken);
+            // Each attendee's answer through the evaluation itself (its checks and its anonymous storage); the recipe pairs
+            // answers and comments with responders only to count them, and the storage keeps no pairing.
+            var evaluation = services.GetRequiredService<MeetingEvaluations>();
+            foreach (var (responder, index) in evaluations.Responders.Select((r, i) => (r, i)))
+            {
+                var answer = evaluations.Answers[index];
+                var comment = index < evaluations.Comments.Count ? evaluations.Comments[index] : null;
+                await evaluation.AnswerAsync(meeting, UserId(network, responder),
+                    new EvaluationAnswer(answer.Value, answer.Time, answer.Energy, answer.WorthIt, comment), cancellationToken);
+            }
         }
     }
 
