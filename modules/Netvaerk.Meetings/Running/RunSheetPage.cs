@@ -25,7 +25,7 @@ public static class RunSheetPage
         ["forrige"] = "I er tilbage i den forrige fase.",
         ["mere-tid"] = "Fasen har fået fem minutter mere.",
         ["slut"] = "Mødet er afsluttet. Tak for i dag.",
-        ["udfoert"] = "Handlingen er markeret som udført.",
+        ["udfoert"] = "Opgaven er markeret som udført.",
         ["for-sent"] = RunSheetTexts.Danish(RunRefusal.Stale),
     };
 

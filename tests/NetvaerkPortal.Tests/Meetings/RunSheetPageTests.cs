@@ -175,7 +175,7 @@ public sealed class RunSheetPageTests(MeetingsApiPortal portal)
         var id = await portal.RunningMeetingAsync();
         using var member = await portal.PageSessionAsync("dorte");
         var seen = await member.HtmlAsync(PathOf(id));
-        Assert.Contains("Åbne handlinger fra tidligere møder", seen, StringComparison.Ordinal);
+        Assert.Contains("Åbne opgaver fra tidligere møder", seen, StringComparison.Ordinal);
         Assert.Contains("Undersøge mentorordning 5150", seen, StringComparison.Ordinal);
         Assert.Contains("Overskredet", seen, StringComparison.Ordinal);
         Assert.Contains("Ansvarlig: carl", seen, StringComparison.Ordinal);
