@@ -117,7 +117,7 @@ public static class RunSheetPage
         var start = MeetingTime.ToLocal(meeting.StartUtc);
         var current = state.Current;
         var endsAt = state.EndsAt is null ? (DateTime?)null : DateTime.Parse(state.EndsAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-        var showActions = state.Status == "before" || (state.Status == "running" && state.Position == 0);
+        var showActions = state.Status is "before" or "empty" || (state.Status == "running" && state.Position == 0);
         var model = new RunSheetPageModel(
             meeting.Id,
             $"{meeting.Theme ?? display.Text["Netværksmøde"]} – {MeetingDates.ShortDay(start, culture)}",
