@@ -175,6 +175,29 @@ public static class NotesForms
         return await NotesPage.RenderAsync(http, meeting!, new NotesState(state), cancellationToken);
     }
 
+    public static async Task<IResult> SaveMinutesAsync(string meetingId, [FromForm] string? gem, HttpContext http, MeetingAccess access, MeetingMinutes minutes,
+        PageDisplay display, CancellationToken cancellationToken)
+    {
+        var (refused, meeting, _) = await ForAsync(access, meetingId, MeetingRight.WriteNotes, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var day = MeetingDates.ShortDay(MeetingTime.ToLocal(meeting!.StartUtc), CultureInfo.GetCultureInfo("da-DK"));
+        var outcome = await minutes.SaveAsync(await access.ReaderAsync(cancellationToken), meeting, $"Referat: {meeting.Theme ?? "Netværksmøde"} {day}", cancellationToken);
+        if (outcome.Succeeded)
+        {
+            return Done(http, meeting.Id, NotesMessages.Minutes, "referat");
+        }
+
+        var state = new FormState("referat", new Dictionary<string, string>(StringComparer.Ordinal));
+        state.Error("referat", outcome.Error is { } error
+            ? display.Text[error.Template, error.Arguments.Select(a => a ?? "").ToArray()].Value
+            : display.Text["Referatet kunne ikke gemmes som mødenotat: en anden har skrevet mødenotatet, og du må ikke ændre det. Bed tovholderen om at gemme det."].Value);
+        return await NotesPage.RenderAsync(http, meeting, new NotesState(state), cancellationToken);
+    }
+
     private static IResult Done(HttpContext http, string meetingId, string message, string anchor) =>
         Results.LocalRedirect($"{MeetingPages.PathBase(http)}{NotesPage.Path(meetingId)}?besked={message}#{anchor}");
 

@@ -13,6 +13,7 @@ public static class NotesMessages
     public const string Done = "udfoert";
     public const string Reopened = "genaabnet";
     public const string Learning = "laering";
+    public const string Minutes = "referat";
 
     private static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
     {
@@ -22,6 +23,7 @@ public static class NotesMessages
         [Action] = "Opgaven er oprettet. Den står på dagsordenen ved næste møde, til den er udført.",
         [Done] = "Opgaven er markeret som udført.",
         [Reopened] = "Opgaven er åben igen.",
+        [Minutes] = "Referatet er gemt som mødenotat. Netværkets medlemmer kan finde det i søgningen.",
         [Learning] = "Læringen er gemt som kladde til en videnartikel, som kun netværket kan se. Gør den færdig, og tjek anonymiseringen, før den deles bredere.",
     };
 

@@ -121,6 +121,10 @@ public static class NotesPage
             MeetingLearnings.TitleLength,
             MeetingLearnings.TextLength);
 
+        var minutes = await services.GetRequiredService<MeetingMinutes>().FindAsync(meeting, cancellationToken);
+        var minutesView = new MinutesView(mayWrite ? path + "/referat" : null, minutes is { Published: true } ? ContentUrls.Of(pathBase, minutes) : null,
+            f.ErrorFor("referat", "referat"));
+
         var model = new NotesPageModel(
             MeetingShapes.Summary(meeting, network, pathBase, culture),
             mayWrite,
@@ -146,7 +150,8 @@ public static class NotesPage
             itemViews,
             decisionsView,
             actionsView,
-            learningsView);
+            learningsView,
+            minutesView);
         var title = $"{text["Noter og beslutninger"].Value} – {meeting.Theme ?? text["Netværksmøde"].Value} {MeetingDates.ShortDay(MeetingTime.ToLocal(meeting.StartUtc), culture)}";
         var status = state.ConflictPosition is not null ? StatusCodes.Status409Conflict : state.Form.HasErrors ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         return await display.PageAsync(["MeetingNotes"], model, new PageOptions(title, StatusCode: status), cancellationToken);

@@ -20,7 +20,8 @@ public sealed record NotesPageModel(
     IReadOnlyList<NoteItemView> Items,
     DecisionsView Decisions,
     ActionsView Actions,
-    LearningsView Learnings);
+    LearningsView Learnings,
+    MinutesView Minutes);
 
 /// <summary>One agenda item's notes: a form for writers (the API address for the script), the saved text for readers.</summary>
 /// <param name="Conflict">The stored text when the writer's save was refused because it changed meanwhile; the form then holds the writer's text.</param>
@@ -58,3 +59,6 @@ public sealed record ActionItemLine(string Text, string? Owner, string? Due, boo
 public sealed record LearningsView(IReadOnlyList<LearningView> Lines, string Action, FormField Title, FormField Text, int TitleLength, int TextLength);
 
 public sealed record LearningView(string Title, bool Published, string? EditUrl, string? PageUrl);
+
+/// <summary>The minutes as a meeting note: where the form posts (null for readers), the note's page once it exists, a refusal.</summary>
+public sealed record MinutesView(string? Action, string? PageUrl, string? Error);

@@ -21,6 +21,7 @@ public static class NotesServiceCollectionExtensions
         services.AddScoped<MeetingNotes>();
         services.AddScoped<MeetingDecisions>();
         services.AddScoped<MeetingLearnings>();
+        services.AddScoped<MeetingMinutes>();
         services.AddMeetingLearningPart();
         services.AddScoped<IContentHandler, MeetingLearningPartHandler>();
         services.AddScoped<IPartDisplay, MeetingLearningDisplay>();
@@ -40,6 +41,7 @@ public static class NotesServiceCollectionExtensions
         page.MapPost("/handlinger", NotesForms.AddActionAsync);
         page.MapPost("/handlinger/{actionId}", NotesForms.SetActionDoneAsync);
         page.MapPost("/laering", NotesForms.PromoteLearningAsync);
+        page.MapPost("/referat", NotesForms.SaveMinutesAsync);
         return routes;
     }
 }

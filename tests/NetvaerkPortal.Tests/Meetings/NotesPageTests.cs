@@ -38,7 +38,7 @@ public sealed partial class NotesPageTests(MeetingsApiPortal portal)
 
         Assert.Equal(3, Regex.Count(html, "<textarea id=\"note-"));
         Assert.Contains("<label for=\"note-punkt-0\" class=\"visually-hidden\">Noter til »Check-in«</label>", html, StringComparison.Ordinal);
-        Assert.Contains("<label for=\"note-hele-moedet\">", html, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"note-hele-moedet\" class=\"visually-hidden\">Noter til »Mødet som helhed«", html, StringComparison.Ordinal);
         Assert.Contains($"data-api=\"/alfa/api/meetings/{meeting}/notes/0\"", html, StringComparison.Ordinal);
         Assert.Contains("/Netvaerk.Meetings/js/meeting-notes.js", html, StringComparison.Ordinal);
         Assert.Contains("Del en læring som viden", html, StringComparison.Ordinal);
