@@ -73,6 +73,22 @@ public sealed class MeetingEvaluations(MeetingsDbContext db, NetworkMembers memb
             throw refusal;
         }
 
+        // Two first answers at once may both create the counters; the loser tries once more and then finds them.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await WriteAnswerAsync(meeting, userId, answer, comment, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task WriteAnswerAsync(Meeting meeting, string userId, EvaluationAnswer answer, string? comment, CancellationToken cancellationToken) =>
         await db.WriteAsync(async () =>
         {
             if (await db.EvaluationResponders.AnyAsync(r => r.MeetingId == meeting.Id && r.UserId == userId, cancellationToken))
@@ -100,7 +116,6 @@ public sealed class MeetingEvaluations(MeetingsDbContext db, NetworkMembers memb
             await CountAsync(meeting.Id, EvaluationQuestions.WorthIt, answer.WorthIt ? 1 : 0, cancellationToken);
             return true;
         }, cancellationToken);
-    }
 
     public async Task<EvaluationResults> ResultsAsync(string meetingId, CancellationToken cancellationToken = default) =>
         (await ResultsAsync([meetingId], cancellationToken))[meetingId];

@@ -42,6 +42,19 @@ public sealed class EvaluationApiTests(MeetingsApiPortal portal)
     }
 
     [Fact]
+    public async Task Attendees_answering_at_the_same_moment_are_all_counted_once()
+    {
+        var people = new[] { "anne", "bo", "carl", "dorte", "tovholder" };
+        var meeting = await portal.HeldMeetingAsync(people);
+
+        var responses = await Task.WhenAll(people.Select(person => PostAsync(person, meeting, Valid)));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
+        Assert.Equal("responders 5, tallies 17/20, comments 5", await portal.EvaluationRowsAsync(meeting));
+        Assert.Equal(5, (int)(await GetAsync("anne", meeting))["answers"]!);
+    }
+
+    [Fact]
     public async Task A_second_evaluation_by_the_same_person_is_refused_with_409_naming_the_meeting_and_nothing_changes()
     {
         var meeting = await portal.HeldMeetingAsync(["anne"]);
