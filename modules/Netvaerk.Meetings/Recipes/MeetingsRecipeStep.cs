@@ -15,11 +15,20 @@ public sealed class MeetingsRecipeStep : IRecipeStepHandler, IRecipeStepCheck
     {
         ArgumentNullException.ThrowIfNull(recipe);
         var (networks, errors) = MeetingsRecipeReader.Read(data, evaluated);
-        var defined = evaluated ? null : NetworksIn(recipe);
-        // A network named by an expression (variables('networkId')) must be the id of a Network the recipe creates.
-        var unknown = networks.Where(n => defined is not null && RecipeExpressions.IsExpression(n.Network) && !defined.Contains(n.Network))
+        if (evaluated)
+        {
+            return errors;
+        }
+
+        // A network or protocol named by an expression (variables('networkId')) can only be an item the recipe creates.
+        var networkIds = ItemsIn(recipe, "Network");
+        var protocolIds = ItemsIn(recipe, Protocols.ProtocolPart.ContentType);
+        var unknownNetworks = networks.Where(n => RecipeExpressions.IsExpression(n.Network) && !networkIds.Contains(n.Network))
             .Select(n => $"{n.Label}: no Network item in this recipe's content step has this ContentItemId. Name a network the recipe creates.");
-        return errors.Concat(unknown);
+        var unknownProtocols = networks.SelectMany(n => n.Meetings
+            .Where(m => m.Protocol is { } protocol && RecipeExpressions.IsExpression(protocol) && !protocolIds.Contains(protocol))
+            .Select(m => $"{m.Path}.Protocol: no Protocol item in this recipe's content step has the ContentItemId {m.Protocol}. Name a protocol the recipe creates, or a built-in one such as \"protokolkollegialsparring0\"."));
+        return errors.Concat(unknownNetworks).Concat(unknownProtocols);
     }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
@@ -40,11 +49,11 @@ public sealed class MeetingsRecipeStep : IRecipeStepHandler, IRecipeStepCheck
         context.Note($"{networks.Count} network(s), {networks.Sum(n => n.Meetings.Sum(m => m.Count))} meeting(s).");
     }
 
-    /// <summary>The ContentItemIds (as written, expressions unevaluated) of the Network items in the recipe's content steps.</summary>
-    private static HashSet<string> NetworksIn(Recipe recipe) =>
+    /// <summary>The ContentItemIds (as written, expressions unevaluated) of the items of a type in the recipe's content steps.</summary>
+    private static HashSet<string> ItemsIn(Recipe recipe, string contentType) =>
         recipe.Steps.Where(s => s.Name.Equals("content", StringComparison.OrdinalIgnoreCase))
             .SelectMany(s => (RecipeReader.Get(s.Data, "data") as JsonArray ?? []).OfType<JsonObject>())
-            .Where(item => RecipeReader.Text(item, "ContentType") == "Network")
+            .Where(item => RecipeReader.Text(item, "ContentType") == contentType)
             .Select(item => RecipeReader.Text(item, "ContentItemId")?.Trim()).OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
 }

@@ -42,6 +42,7 @@ public sealed class MeetingRecipeBadInputTests : IDisposable
         { "unknown-field", "unknown field 'Tovholder'" },
         { "long-protocol-id", "Meetings[2].Protocol: 'aaaaaaaa" },
         { "dots-as-network", "Network: '..' is not a content item id" },
+        { "protocol-not-in-recipe", "Meetings[2].Protocol: no Protocol item in this recipe's content step has the ContentItemId [js: variables('caseId')]" },
         { "network-not-in-recipe", "network '[js: variables('caseId')]': no Network item in this recipe's content step has this ContentItemId" },
     };
 
@@ -209,6 +210,9 @@ public sealed class MeetingRecipeBadInputTests : IDisposable
                 break;
             case "dots-as-network":
                 Network(recipe)["Network"] = "..";
+                break;
+            case "protocol-not-in-recipe":
+                Series(recipe)["Protocol"] = "[js: variables('caseId')]";
                 break;
             case "network-not-in-recipe":
                 Network(recipe)["Network"] = "[js: variables('caseId')]";
