@@ -70,7 +70,7 @@ public static class NotesPage
                 item.Position,
                 Anchor(item.Position),
                 item.Phase,
-                item.CaseTitle,
+                CaseBeside(item.Phase, item.CaseTitle),
                 item.StartUtc is { } start ? MeetingDates.Clock(MeetingTime.ToLocal(start), culture) : null,
                 posted ? f.Value("tekst") ?? item.Text : item.Text,
                 state.ConflictPosition == item.Position ? state.ConflictRevision : item.Revision,
@@ -83,7 +83,7 @@ public static class NotesPage
         }).ToList();
 
         string? PhaseOf(int? position) => position is { } p && items.FirstOrDefault(i => i.Position == p) is { } item
-            ? item.CaseTitle is null ? item.Phase : $"{item.Phase}: {item.CaseTitle}" : null;
+            ? CaseBeside(item.Phase, item.CaseTitle) is { } title ? $"{item.Phase}: {title}" : item.Phase : null;
 
         var decisions = await services.GetRequiredService<MeetingDecisions>().ListAsync(meeting.Id, cancellationToken);
         var decisionsView = new DecisionsView(
@@ -158,4 +158,8 @@ public static class NotesPage
     }
 
     public static string Id(string form, string name) => $"{form}-{name}";
+
+    /// <summary>The case shown beside a phase; none when the phase is named for the case (an agenda without a protocol).</summary>
+    private static string? CaseBeside(string phase, string? caseTitle) =>
+        caseTitle is null || string.Equals(phase, caseTitle, StringComparison.Ordinal) ? null : caseTitle;
 }
