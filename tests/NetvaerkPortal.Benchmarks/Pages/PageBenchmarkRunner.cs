@@ -156,6 +156,9 @@ internal static partial class PageBenchmarkRunner
             two networks, and measures with `wrk` (Debian package) the front page and an item page, anonymous and signed in,
             each beside a static file of the same size from the same Kestrel. Anonymous pages come from the anonymous page cache
             (keyed by tenant, language and content generation); a signed-in member's page is rendered for every request.
+            Measuring starts once the portal has gone idle (the search indexer has caught up on the imported items).
+            `--trace file` instead samples the portal with `dotnet-trace` (a global dotnet tool) while `wrk` asks for the
+            member's item page, and writes a Speedscope file to see where a signed-in request spends its time.
             """;
         var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
         var section = heading + "\n\n" + intro.Replace("\r", "", StringComparison.Ordinal) + "\n\n" + run;
