@@ -36,7 +36,7 @@ public sealed class MeetingBrowserTests(BrowserPortalFixture fixture) : IClassFi
         await coordinator.GotoAsync("/" + NetworkPath);
         await coordinator.GetByRole(AriaRole.Navigation, new() { Name = "Handlinger" }).GetByRole(AriaRole.Link, new() { Name = "Møder", Exact = true }).ClickAsync();
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Planlæg møder" }).ClickAsync();
-        problems.AddRange(await CheckAsync(coordinator, "meeting-plan"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(coordinator, "meeting-plan"));
         var first = DateTime.Today.AddDays(14);
         await coordinator.GetByLabel("Dato for første møde").FillAsync(first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await coordinator.GetByLabel("Starttid").FillAsync("13:00");
@@ -48,7 +48,7 @@ public sealed class MeetingBrowserTests(BrowserPortalFixture fixture) : IClassFi
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Planlæg", Exact = true }).ClickAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync("Møderne er planlagt.");
         await Assertions.Expect(coordinator.Locator(".meeting-list").First.Locator("li")).ToHaveCountAsync(3);
-        problems.AddRange(await CheckAsync(coordinator, "meeting-list-coordinator"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(coordinator, "meeting-list-coordinator"));
 
         var meetings = await InTenantAsync(async services => (await services.GetRequiredService<MeetingPlanner>().ListAsync(networkId)).Where(m => m.Theme == "Svære samtaler").ToList());
         Assert.Equal(3, meetings.Count);
@@ -57,7 +57,7 @@ public sealed class MeetingBrowserTests(BrowserPortalFixture fixture) : IClassFi
         var leader = people.First(p => Id(p.Value) == leaderId).Value;
         var others = people.Where(p => p.Key != "tovholder" && p.Value != leader).Select(p => p.Value).ToList();
         var (yes, no) = (others[0], others[1]);
-        problems.AddRange(await CheckAsync(coordinator, "meeting-coordinator", $"/moeder/{meeting.Id}"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(coordinator, "meeting-coordinator", $"/moeder/{meeting.Id}"));
 
         // One member comes and brings a case; another sends apologies with a reason and brings one for later.
         var member = await _portal.SignedInPageAsync("", yes, PortalTestHost.AdminPassword);
@@ -66,7 +66,7 @@ public sealed class MeetingBrowserTests(BrowserPortalFixture fixture) : IClassFi
         await member.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
         await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Tak – du har meldt dig til mødet.");
         await BringCaseAsync(member, "Nyt vagtskema", "Hvordan får jeg medarbejderne med på det nye vagtskema?");
-        problems.AddRange(await CheckAsync(member, "meeting-member"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(member, "meeting-member"));
 
         var absent = await _portal.SignedInPageAsync("", no, PortalTestHost.AdminPassword);
         await absent.GotoAsync($"/moeder/{meeting.Id}");
@@ -75,7 +75,7 @@ public sealed class MeetingBrowserTests(BrowserPortalFixture fixture) : IClassFi
         await absent.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
         await Assertions.Expect(absent.GetByRole(AriaRole.Status)).ToContainTextAsync("Du har meldt afbud.");
         await BringCaseAsync(absent, "Sygefravær", "Hvornår skal jeg tage samtalen?");
-        problems.AddRange(await CheckAsync(absent, "my-meetings-member", "/moeder"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(absent, "my-meetings-member", "/moeder"));
 
         // The suggested meeting leader finds the role on "Mine møder", picks the case that is coming and orders it.
         var lead = await _portal.SignedInPageAsync("", leader, PortalTestHost.AdminPassword);
@@ -89,7 +89,7 @@ public sealed class MeetingBrowserTests(BrowserPortalFixture fixture) : IClassFi
         await Assertions.Expect(lead.Locator("table.agenda")).ToContainTextAsync("13.00–13.15");
         await Assertions.Expect(lead.Locator("table.agenda")).ToContainTextAsync("Nyt vagtskema");
         await Assertions.Expect(lead.Locator(".agenda-fit--ok")).ToBeVisibleAsync();
-        problems.AddRange(await CheckAsync(lead, "meeting-leader"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(lead, "meeting-leader"));
 
         // The invitation: agenda with clock times and guidance, the case and its key question, the roles.
         await lead.GetByRole(AriaRole.Link, new() { Name = "Se indkaldelsen" }).ClickAsync();
@@ -100,11 +100,11 @@ public sealed class MeetingBrowserTests(BrowserPortalFixture fixture) : IClassFi
         await Assertions.Expect(invitation).ToContainTextAsync("Hvordan får jeg medarbejderne med på det nye vagtskema?");
         await Assertions.Expect(invitation).ToContainTextAsync("Sørg for at alle er landet");
         await Assertions.Expect(invitation).ToContainTextAsync(leader);
-        problems.AddRange(await CheckAsync(lead, "invitation"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(lead, "invitation"));
         await lead.GetByRole(AriaRole.Link, new() { Name = "Udskriv" }).ClickAsync();
         await Assertions.Expect(lead.Locator("article.invitation")).ToContainTextAsync("Nyt vagtskema");
         await Assertions.Expect(lead.Locator(".site-header")).ToHaveCountAsync(0);
-        problems.AddRange(await CheckAsync(lead, "invitation-print"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(lead, "invitation-print"));
 
         // The next meeting's suggested roles rotate: another meeting leader.
         var nextLeader = (await RolesAsync(next.Id)).Roles.MeetingLeader;
@@ -125,24 +125,6 @@ public sealed class MeetingBrowserTests(BrowserPortalFixture fixture) : IClassFi
         await page.GetByLabel("Minutter, du har brug for").FillAsync("20");
         await page.GetByRole(AriaRole.Button, new() { Name = "Meld casen ind" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Din case er meldt ind.");
-    }
-
-    /// <summary>axe and width at a phone of 375px and at the desktop size, with screenshots; the page is reloaded at each size.</summary>
-    private static async Task<IReadOnlyList<string>> CheckAsync(IPage page, string name, string? path = null)
-    {
-        if (path is not null)
-        {
-            await page.GotoAsync(path);
-        }
-
-        var problems = new List<string>();
-        foreach (var (width, height) in new[] { (375, 812), PageChecks.Desktop })
-        {
-            await page.SetViewportSizeAsync(width, height);
-            problems.AddRange((await PageChecks.CheckAsync(page, name)).Select(p => $"{name} {width}px: {p}"));
-        }
-
-        return problems;
     }
 
     /// <summary>A coordinator and three members of the recipe's example network, and a protocol the network may use.</summary>

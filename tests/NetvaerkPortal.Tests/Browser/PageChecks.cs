@@ -47,6 +47,25 @@ public static class PageChecks
         Assert.True(problems.Count == 0, $"{name} ({path}):\n" + string.Join("\n", problems));
     }
 
+    /// <summary>Checks the page (opened at <paramref name="path"/> first, when given) at a 375px phone and at the desktop
+    /// size, with a screenshot of each; returns what is wrong, named by size.</summary>
+    public static async Task<IReadOnlyList<string>> CheckPhoneAndDesktopAsync(IPage page, string name, string? path = null)
+    {
+        if (path is not null)
+        {
+            await page.GotoAsync(path);
+        }
+
+        var problems = new List<string>();
+        foreach (var (width, height) in new[] { (375, 812), Desktop })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            problems.AddRange((await CheckAsync(page, name)).Select(p => $"{name} {width}px: {p}"));
+        }
+
+        return problems;
+    }
+
     /// <summary>Checks the page as it is now, at the window's current size; returns what is wrong.</summary>
     public static async Task<IReadOnlyList<string>> CheckAsync(IPage page, string name)
     {

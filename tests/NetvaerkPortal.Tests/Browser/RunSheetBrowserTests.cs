@@ -38,11 +38,11 @@ public sealed class RunSheetBrowserTests(BrowserPortalFixture fixture) : IClassF
         var countdown = await member.Locator("[data-countdown]").TextContentAsync();
         await member.WaitForTimeoutAsync(1500);
         Assert.NotEqual(countdown, await member.Locator("[data-countdown]").TextContentAsync());
-        problems.AddRange(await CheckAsync(member, "runsheet-member"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(member, "runsheet-member"));
 
         var leader = await _portal.SignedInPageAsync("", leaderName, PortalTestHost.AdminPassword);
         await leader.GotoAsync(path);
-        problems.AddRange(await CheckAsync(leader, "runsheet-leader"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(leader, "runsheet-leader"));
         await leader.GetByRole(AriaRole.Button, new() { Name = "Næste fase" }).ClickAsync();
         await Assertions.Expect(leader.Locator("#runsheet-now-heading")).ToHaveTextAsync("Ny leder i gammelt team");
 
@@ -53,22 +53,9 @@ public sealed class RunSheetBrowserTests(BrowserPortalFixture fixture) : IClassF
 
         await leader.GetByRole(AriaRole.Button, new() { Name = "Afslut mødet" }).ClickAsync();
         await Assertions.Expect(member.Locator("#runsheet-now-heading")).ToHaveTextAsync("Mødet er afsluttet", new() { Timeout = 5000 });
-        problems.AddRange(await CheckAsync(member, "runsheet-ended"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(member, "runsheet-ended"));
         Assert.Empty(errors);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    /// <summary>axe and width at a phone of 375px and at the desktop size, with screenshots.</summary>
-    private static async Task<IReadOnlyList<string>> CheckAsync(IPage page, string name)
-    {
-        var problems = new List<string>();
-        foreach (var (width, height) in new[] { (375, 812), PageChecks.Desktop })
-        {
-            await page.SetViewportSizeAsync(width, height);
-            problems.AddRange((await PageChecks.CheckAsync(page, name)).Select(p => $"{name} {width}px: {p}"));
-        }
-
-        return problems;
     }
 
     /// <summary>A meeting of the recipe's example network that began three minutes ago: two chosen cases (the agenda

@@ -40,7 +40,7 @@ public sealed class EvaluationBrowserTests(BrowserPortalFixture fixture) : IClas
             await page.GetByRole(AriaRole.Link, new() { Name = "Evaluering" }).ClickAsync();
             if (person == people[0])
             {
-                problems.AddRange(await CheckAsync(page, "evaluation-form"));
+                problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(page, "evaluation-form"));
             }
 
             await page.GetByRole(AriaRole.Group, new() { Name = "Hvor meget fik du ud af mødet?" }).GetByLabel(value).CheckAsync();
@@ -53,7 +53,7 @@ public sealed class EvaluationBrowserTests(BrowserPortalFixture fixture) : IClas
             if (person == people[1])
             {
                 await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Der vises først resultater, når mindst 3 har svaret.");
-                problems.AddRange(await CheckAsync(page, "evaluation-thanks"));
+                problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(page, "evaluation-thanks"));
             }
         }
 
@@ -68,33 +68,16 @@ public sealed class EvaluationBrowserTests(BrowserPortalFixture fixture) : IClas
         await last.GetByRole(AriaRole.Button, new() { Name = "Send evaluering" }).ClickAsync();
         await Assertions.Expect(last.Locator(".evaluation-results")).ToContainTextAsync("4,0 af 5");
         await Assertions.Expect(last.Locator(".evaluation-comments li")).ToHaveCountAsync(2);
-        problems.AddRange(await CheckAsync(last, "evaluation-results"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(last, "evaluation-results"));
 
-        problems.AddRange(await CheckAsync(last, "network-health", $"/moeder/netvaerk/{networkId}/sundhed"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(last, "network-health", $"/moeder/netvaerk/{networkId}/sundhed"));
         await Assertions.Expect(last.Locator("svg[role=img]")).ToHaveCountAsync(4);
         var admin = await _portal.SignedInPageAsync("admin", PortalTestHost.AdminPassword);
-        problems.AddRange(await CheckAsync(admin, "networks-health", "/moeder/sundhed"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(admin, "networks-health", "/moeder/sundhed"));
         await admin.GetByRole(AriaRole.Link, new() { Name = "Eksempel: Tværgående ledernetværk" }).First.ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Netværkets sundhed");
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    private static async Task<IReadOnlyList<string>> CheckAsync(IPage page, string name, string? path = null)
-    {
-        if (path is not null)
-        {
-            await page.GotoAsync(path);
-        }
-
-        var problems = new List<string>();
-        foreach (var (width, height) in new[] { (375, 812), PageChecks.Desktop })
-        {
-            await page.SetViewportSizeAsync(width, height);
-            problems.AddRange((await PageChecks.CheckAsync(page, name)).Select(p => $"{name} {width}px: {p}"));
-        }
-
-        return problems;
     }
 
     /// <summary>Three members of the recipe's example network who said yes to a meeting that began an hour ago, with a

@@ -109,32 +109,20 @@ public sealed class NotesBrowserTests(BrowserPortalFixture fixture) : IClassFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Gem som kladde til videnartikel" }).ClickAsync();
         await Assertions.Expect(page.Locator("#laering")).ToContainTextAsync("Tid til ledelse");
         await Assertions.Expect(page.Locator("#laering")).ToContainTextAsync("kladde");
-        problems.AddRange(await CheckAsync(page, "meeting-notes-note-taker"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(page, "meeting-notes-note-taker"));
 
         // The draft's editor shows the anonymisation checklist.
         await page.Locator("#laering").GetByRole(AriaRole.Link, new() { Name = "Rediger" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Navne er fjernet")).Not.ToBeCheckedAsync();
-        problems.AddRange(await CheckAsync(page, "meeting-learning-editor"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(page, "meeting-learning-editor"));
 
         var reader = await _portal.SignedInPageAsync("", member, PortalTestHost.AdminPassword);
         await reader.GotoAsync($"/moeder/{meeting}/noter");
         await Assertions.Expect(reader.Locator("#punkt-0")).ToContainTextAsync("alle mangler tid til ledelse");
         await Assertions.Expect(reader.Locator("textarea#note-punkt-0")).ToHaveCountAsync(0);
-        problems.AddRange(await CheckAsync(reader, "meeting-notes-member"));
+        problems.AddRange(await PageChecks.CheckPhoneAndDesktopAsync(reader, "meeting-notes-member"));
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    private static async Task<IReadOnlyList<string>> CheckAsync(IPage page, string name)
-    {
-        var problems = new List<string>();
-        foreach (var (width, height) in new[] { (375, 812), PageChecks.Desktop })
-        {
-            await page.SetViewportSizeAsync(width, height);
-            problems.AddRange((await PageChecks.CheckAsync(page, name)).Select(p => $"{name} {width}px: {p}"));
-        }
-
-        return problems;
     }
 
     /// <summary>A meeting of the recipe's example network on its first protocol, with a new note-taker and a member.</summary>
