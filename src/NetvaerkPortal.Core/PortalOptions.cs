@@ -10,6 +10,30 @@ public sealed class PortalOptions
 
     public SetupOptions Setup { get; set; } = new();
 
+    /// <summary>The engine for new tenants (and, for PostgreSQL, the tenant registry); SQLite files need no setting.</summary>
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>What several nodes share; empty means one node on its own.</summary>
+    public RedisOptions Redis { get; set; } = new();
+
+    /// <summary>A root that every node sees (a shared volume); empty means each tenant's site folder in App_Data.</summary>
+    public string MediaPath { get; set; } = "";
+
+    public sealed class DatabaseOptions
+    {
+        /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+        public string Provider { get; set; } = Data.DatabaseProviders.Sqlite;
+
+        /// <summary>For PostgreSQL, the server and database; each tenant gets its own schema in it.</summary>
+        public string ConnectionString { get; set; } = "";
+    }
+
+    public sealed class RedisOptions
+    {
+        /// <summary>A StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379</c>.</summary>
+        public string Configuration { get; set; } = "";
+    }
+
     public sealed class SetupOptions
     {
         public string AdminUserName { get; set; } = "admin";
