@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Netvaerk.Meetings.Data;
 using Netvaerk.Meetings.Planning;
 using Netvaerk.Networks.ContentTypes;
 using Netvaerk.Networks.Security;
 using Netvaerk.Networks.Writing;
 using NetvaerkPortal.Content;
+using NetvaerkPortal.Indexing;
 using NetvaerkPortal.Security;
+using NetvaerkPortal.Tenants;
 
 namespace Netvaerk.Meetings.Notes;
 
@@ -17,7 +20,8 @@ public sealed record LearningLine(string Id, string ArticleId, string Title, boo
 /// members only, owned by the writer, carrying <see cref="MeetingLearningPart"/> (the meeting, the checklist unticked),
 /// stored through the site's one write path (<see cref="ContentWrites"/>: versions, audit, indexing) together with the
 /// <see cref="MeetingLearning"/> row, in one transaction. Callers check WriteNotes first.</summary>
-public sealed class MeetingLearnings(MeetingsDbContext db, ContentManager content, ContentWrites writes, TimeProvider clock)
+public sealed class MeetingLearnings(MeetingsDbContext db, ContentManager content, ContentWrites writes, TimeProvider clock,
+    IMemoryCache cache, TenantContext tenant, IndexingSignal signal)
 {
     public const int TitleLength = 200;
     public const int TextLength = 20_000;
@@ -86,6 +90,24 @@ public sealed class MeetingLearnings(MeetingsDbContext db, ContentManager conten
     }
 
     /// <summary>The meeting a knowledge article came from, or null.</summary>
-    public Task<MeetingLearning?> OfArticleAsync(string articleId, CancellationToken cancellationToken = default) =>
-        db.InPortalTransactionAsync(() => db.Learnings.AsNoTracking().FirstOrDefaultAsync(l => l.ArticleContentItemId == articleId, cancellationToken), cancellationToken);
+    public async Task<MeetingLearning?> OfArticleAsync(string articleId, CancellationToken cancellationToken = default) =>
+        (await ArticleIdsAsync(cancellationToken)).Contains(articleId)
+            ? await db.InPortalTransactionAsync(() => db.Learnings.AsNoTracking().FirstOrDefaultAsync(l => l.ArticleContentItemId == articleId, cancellationToken), cancellationToken)
+            : null;
+
+    /// <summary>Every article that came from a meeting, kept per content generation: each article page asks, and few
+    /// articles are learnings. A learning's article is a draft until a later content write publishes it, which starts a new generation.</summary>
+    private async Task<HashSet<string>> ArticleIdsAsync(CancellationToken cancellationToken)
+    {
+        var key = (typeof(MeetingLearnings), tenant.Name, signal.Generation(tenant.Name));
+        if (cache.TryGetValue(key, out HashSet<string>? ids) && ids is not null)
+        {
+            return ids;
+        }
+
+        ids = await db.InPortalTransactionAsync(async () => (await db.Learnings.AsNoTracking().Select(l => l.ArticleContentItemId).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal), cancellationToken);
+        cache.Set(key, ids, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
+        return ids;
+    }
 }
