@@ -146,6 +146,8 @@ internal static partial class PageBenchmarkRunner
         return text.ToString();
     }
 
+    private const string EarlierRuns = "### Earlier runs";
+
     /// <summary>Replaces the page-throughput run in docs/benchmarks.md (or appends the section).</summary>
     private static void WriteSection(string path, string run)
     {
@@ -169,8 +171,12 @@ internal static partial class PageBenchmarkRunner
         }
         else
         {
+            // The section's "Earlier runs" (written by hand from runs before this one) stay; the last run is replaced.
             var next = text.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
-            text = text[..start] + section + (next < 0 ? "" : "\n" + text[(next + 1)..]);
+            var end = next < 0 ? text.Length : next + 1;
+            var earlier = text.IndexOf(EarlierRuns, start, end - start, StringComparison.Ordinal);
+            var kept = earlier < 0 ? "" : "\n" + text[earlier..end].TrimEnd() + "\n";
+            text = text[..start] + section.TrimEnd() + "\n" + kept + (next < 0 ? "" : "\n" + text[end..]);
         }
 
         File.WriteAllText(path, text.TrimEnd() + "\n");
