@@ -6,24 +6,36 @@ namespace NetvaerkPortal.Tests.Infrastructure;
 
 /// <summary>A cookie-keeping HTTP client that fills in forms as a browser would: it reads the page's
 /// antiforgery token and posts it back with the fields.</summary>
-public sealed partial class BrowserlessSession(PortalWebFactory factory, string pathBase = "") : IDisposable
+/// <param name="client">Keeps cookies and does not follow redirects.</param>
+public sealed partial class BrowserlessSession(HttpClient client, string pathBase = "") : IDisposable
 {
-    private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private readonly HttpClient _client = client;
+
+    public BrowserlessSession(PortalWebFactory factory, string pathBase = "")
+        : this(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), pathBase)
+    {
+    }
 
     public async Task<HttpResponseMessage> GetAsync(string path) => await _client.GetAsync(new Uri(pathBase + path, UriKind.Relative));
 
     /// <summary>Loads <paramref name="pagePath"/>, takes its antiforgery token and posts the fields to <paramref name="postPath"/> (the same page by default).</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string pagePath, IDictionary<string, string> fields, string? postPath = null)
     {
-        var page = await (await GetAsync(pagePath)).Content.ReadAsStringAsync();
-        var token = TokenPattern().Match(page);
+        var token = await AntiforgeryTokenAsync(pagePath);
         var form = new Dictionary<string, string>(fields);
-        if (token.Success)
+        if (token is not null)
         {
-            form["__RequestVerificationToken"] = token.Groups[1].Value;
+            form["__RequestVerificationToken"] = token;
         }
 
         return await PostAsync(postPath ?? pagePath, form);
+    }
+
+    /// <summary>The antiforgery token of the form on <paramref name="pagePath"/> (its cookie stays with this session).</summary>
+    public async Task<string?> AntiforgeryTokenAsync(string pagePath)
+    {
+        var token = TokenPattern().Match(await (await GetAsync(pagePath)).Content.ReadAsStringAsync());
+        return token.Success ? token.Groups[1].Value : null;
     }
 
     public async Task<HttpResponseMessage> PostAsync(string path, IDictionary<string, string> form)
