@@ -7,6 +7,9 @@ namespace NetvaerkPortal.Nodes;
 /// (their callers treat that as a miss) and reconnecting goes on every second.</summary>
 public sealed class RedisConnection(ConfigurationOptions options) : IDisposable
 {
+    private const string NoServer = "Portal:Redis:Configuration names no Redis server. "
+        + "Write host:port[,option=value...], e.g. 127.0.0.1:6379, or leave it empty for a single node.";
+
     private readonly Lazy<ConnectionMultiplexer> _multiplexer = new(() => ConnectionMultiplexer.Connect(options));
 
     public IConnectionMultiplexer Multiplexer => _multiplexer.Value;
@@ -17,6 +20,11 @@ public sealed class RedisConnection(ConfigurationOptions options) : IDisposable
     /// <exception cref="InvalidOperationException">The text is not a StackExchange.Redis configuration.</exception>
     public static ConfigurationOptions Parse(string configuration)
     {
+        if (string.IsNullOrWhiteSpace(configuration))
+        {
+            throw new InvalidOperationException(NoServer);
+        }
+
         ConfigurationOptions options;
         try
         {
@@ -30,8 +38,7 @@ public sealed class RedisConnection(ConfigurationOptions options) : IDisposable
 
         if (options.EndPoints.Count == 0)
         {
-            throw new InvalidOperationException("Portal:Redis:Configuration names no Redis server. "
-                + "Write host:port[,option=value...], e.g. 127.0.0.1:6379, or leave it empty for a single node.");
+            throw new InvalidOperationException(NoServer);
         }
 
         options.AbortOnConnectFail = false;

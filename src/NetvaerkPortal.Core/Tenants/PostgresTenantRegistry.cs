@@ -304,7 +304,7 @@ public sealed class PostgresTenantRegistry : ITenantRegistry, IDisposable
             throw new InvalidOperationException($"The tenant registry in PostgreSQL ({_where}) refused: {error.MessageText} "
                 + "Check Portal:Database:ConnectionString (database, user and password) and that the user may create the schema " + Schema + ".", error);
         }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception error) when (error is NpgsqlException and not PostgresException or TimeoutException or System.Net.Sockets.SocketException)
         {
             throw new InvalidOperationException($"The tenant registry in PostgreSQL ({_where}) cannot be reached: {error.Message} "
                 + "Start PostgreSQL or fix Portal:Database:ConnectionString.", error);
