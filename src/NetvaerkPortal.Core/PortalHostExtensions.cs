@@ -26,7 +26,7 @@ public static class PortalHostExtensions
         services.AddSingleton<Display.MarkdownRenderer>();
         services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, Display.PortalLocalizerFactory>();
         services.AddLocalization();
-        services.AddSingleton<TenantStore>();
+        services.AddTenantRegistry();
         services.AddSingleton<TenantResolver>();
         services.AddSingleton<TenantFeatures>();
         services.AddSingleton<TenantScopes>();

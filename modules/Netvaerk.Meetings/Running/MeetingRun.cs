@@ -7,10 +7,6 @@ namespace Netvaerk.Meetings.Running;
 /// stored on the frozen items. Callers check <see cref="Planning.MeetingRight.RunMeeting"/> first.</summary>
 public sealed class MeetingRun(MeetingsDbContext db, MeetingRunItems runItems, TimeProvider clock)
 {
-    /// <summary>One action at a time in this process: two devices pressing "next" at once must not skip two items (the
-    /// second one then sees the new position and is stale). Run actions are rare and short, so one gate serves all.</summary>
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The items (frozen, else the live agenda) and the state at <see cref="Now"/>.</summary>
@@ -31,30 +27,26 @@ public sealed class MeetingRun(MeetingsDbContext db, MeetingRunItems runItems, T
             return RunRefusal.Cancelled;
         }
 
-        await Gate.WaitAsync(cancellationToken);
-        try
+        if ((await runItems.FreezeAsync(meeting, cancellationToken)).Count == 0)
         {
-            if ((await runItems.FreezeAsync(meeting, cancellationToken)).Count == 0)
+            return RunRefusal.Empty;
+        }
+
+        return await db.WriteAsync(async () =>
+        {
+            // The database decides between devices and nodes: this update locks the meeting's rows until the commit, so a
+            // second "next" made at the same moment (on any node) waits here, then reads the moved position and is stale (409).
+            await db.RunItems.Where(i => i.MeetingId == meeting.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(i => i.ExtraMinutes, i => i.ExtraMinutes), cancellationToken);
+            var items = await db.RunItems.Where(i => i.MeetingId == meeting.Id).OrderBy(i => i.Position).ToListAsync(cancellationToken);
+            var refusal = RunSheetRules.Apply(meeting, items, action, fromPosition, Now);
+            if (refusal == RunRefusal.None)
             {
-                return RunRefusal.Empty;
+                await db.SaveChangesAsync(cancellationToken);
             }
 
-            return await db.WriteAsync(async () =>
-            {
-                var items = await db.RunItems.Where(i => i.MeetingId == meeting.Id).OrderBy(i => i.Position).ToListAsync(cancellationToken);
-                var refusal = RunSheetRules.Apply(meeting, items, action, fromPosition, Now);
-                if (refusal == RunRefusal.None)
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-
-                return refusal;
-            }, cancellationToken);
-        }
-        finally
-        {
-            Gate.Release();
-        }
+            return refusal;
+        }, cancellationToken);
     }
 
     /// <summary>The action for its API and form name (next, previous, extend, end, start), any case.</summary>

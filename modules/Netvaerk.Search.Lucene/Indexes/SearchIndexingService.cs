@@ -49,10 +49,16 @@ public sealed class SearchIndexingService(SearchIndexer indexer, LuceneIndexRegi
             {
                 try
                 {
-                    if (await indexer.CatchUpAsync(tenant, MaxEntriesPerTick, stoppingToken) >= MaxEntriesPerTick)
+                    var applied = await indexer.CatchUpAsync(tenant, MaxEntriesPerTick, stoppingToken);
+                    if (applied >= MaxEntriesPerTick)
                     {
                         // More is waiting: come back without waiting for the timer.
-                        signal.Pulse(tenant.Name);
+                        signal.Wake(tenant.Name);
+                    }
+                    else if (applied > 0)
+                    {
+                        // Maybe another node's write that no signal announced (Redis down): this node's pages of it are stale now.
+                        signal.Advance(tenant.Name);
                     }
                 }
                 catch (LockObtainFailedException)

@@ -12,8 +12,9 @@ namespace NetvaerkPortal.Display;
 /// <summary>
 /// Caches a page for anonymous readers only: everybody without a sign-in sees the same public content, so
 /// one rendering serves them all. The key holds the tenant's content generation (<see cref="IndexingSignal"/>),
-/// so a write on this node makes the next request render afresh; writes on other nodes show within the
-/// indexer's catch-up interval, which is how long an entry lives. Signed-in readers are never cached.
+/// so a write on this node makes the next request render afresh; a write on another node as soon as its signal arrives
+/// (Redis), else when this node's indexer finds it, and at the latest within the catch-up interval, which is how long an
+/// entry lives. Entries live in memory, or in Redis when configured (<see cref="Nodes.DistributedPageStore"/>). Signed-in readers are never cached.
 /// </summary>
 public sealed class AnonymousPageCache : IOutputCachePolicy
 {
@@ -42,7 +43,9 @@ public sealed class AnonymousPageCache : IOutputCachePolicy
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["tenant"] = tenant;
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
-        context.CacheVaryByRules.VaryByValues["generation"] = services.GetRequiredService<IndexingSignal>().Generation(tenant).ToString(CultureInfo.InvariantCulture);
+        // Generations are counted per node, so with a cache shared through Redis the node is part of the key.
+        var signal = services.GetRequiredService<IndexingSignal>();
+        context.CacheVaryByRules.VaryByValues["generation"] = signal.Node + ":" + signal.Generation(tenant).ToString(CultureInfo.InvariantCulture);
         context.Tags.Add("tenant:" + tenant);
         return ValueTask.CompletedTask;
     }

@@ -18,9 +18,22 @@ public sealed record SiteDisplay(
 
 /// <summary>Keeps each tenant's <see cref="SiteDisplay"/> for a few seconds so that a page costs no document reads;
 /// whoever saves one of those documents calls <see cref="Forget"/> (another node sees the change within <see cref="Lifetime"/>).</summary>
-public sealed class SiteDisplays(TenantFeatures features, ModuleTemplates templates, TimeProvider clock)
+public sealed class SiteDisplays
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    private readonly TenantFeatures features;
+    private readonly ModuleTemplates templates;
+    private readonly TimeProvider clock;
+
+    public SiteDisplays(TenantFeatures features, ModuleTemplates templates, TimeProvider clock, TenantChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        this.features = features;
+        this.templates = templates;
+        this.clock = clock;
+        // A tenant changed elsewhere (or disabled and set up again) shows its new settings at once, not after Lifetime.
+        changes.Changed += Forget;
+    }
 
     private readonly ConcurrentDictionary<string, (SiteDisplay Display, DateTimeOffset Until)> _cache = new(StringComparer.OrdinalIgnoreCase);
 

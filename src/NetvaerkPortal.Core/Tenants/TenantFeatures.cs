@@ -5,11 +5,21 @@ using NetvaerkPortal.Modules;
 namespace NetvaerkPortal.Tenants;
 
 /// <summary>The features each tenant enabled, read from its "Features" document once and cached,
-/// since every request to a module endpoint asks.</summary>
-public sealed class TenantFeatures(ModuleCatalog catalog)
+/// since every request to a module endpoint asks; forgotten when the tenant changes here or on another node (<see cref="TenantChanges"/>).</summary>
+public sealed class TenantFeatures
 {
     public const string DocumentName = "Features";
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ModuleCatalog catalog;
+    private readonly TenantChanges changes;
+
+    public TenantFeatures(ModuleCatalog catalog, TenantChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        this.catalog = catalog;
+        this.changes = changes;
+        changes.Changed += Forget;
+    }
 
     public async Task<IReadOnlySet<string>> GetAsync(string tenantName, SiteDocuments documents, CancellationToken cancellationToken = default)
     {
@@ -30,7 +40,7 @@ public sealed class TenantFeatures(ModuleCatalog catalog)
         var withDependencies = catalog.WithDependencies(enabled);
         await documents.SetAsync(DocumentName, new FeaturesDocument { Enabled = [.. withDependencies] }, cancellationToken);
         Forget(tenantName);
-        documents.AfterNextSave(() => Forget(tenantName));
+        documents.AfterNextSave(() => changes.Announce(tenantName));
         return withDependencies;
     }
 

@@ -16,7 +16,8 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.Ma
         try
         {
             var tenant = Validate(request);
-            store.Save(tenant);
+            // The registry decides when two nodes create the same name at once: the later one fails here, before anything was made.
+            store.Add(tenant);
             try
             {
                 return await audit.RecordAsync(Audit.AuditActions.TenantCreated, tenant.Name, $"opskrift {request.RecipeName}", () => setup.SetupAsync(tenant, request.Setup, cancellationToken), cancellationToken);
@@ -80,30 +81,7 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.Ma
             throw problem;
         }
 
-        foreach (var other in store.All())
-        {
-            if (string.Equals(other.Name, request.Name, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new TenantSetupException("A tenant named '{0}' already exists. Choose another name.", other.Name);
-            }
-
-            if (!string.IsNullOrEmpty(request.Prefix) && string.Equals(other.RequestUrlPrefix, request.Prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new TenantSetupException("The prefix '{0}' is already used by tenant '{1}'. Choose another prefix.", request.Prefix, other.Name);
-            }
-
-            if (!string.IsNullOrEmpty(request.Host) && string.Equals(other.RequestUrlHost, request.Host, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new TenantSetupException("The host '{0}' is already used by tenant '{1}'. Choose another host.", request.Host, other.Name);
-            }
-        }
-
-        if (Directory.Exists(store.SitePath(request.Name)))
-        {
-            throw new TenantSetupException("The folder {0} already exists but no tenant uses it. Move it away or choose another name.", store.SitePath(request.Name));
-        }
-
-        return new TenantSettings
+        var tenant = new TenantSettings
         {
             Name = request.Name,
             State = TenantState.Uninitialized,
@@ -111,5 +89,16 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.Ma
             RequestUrlHost = request.Host?.ToLowerInvariant() ?? "",
             RecipeName = request.RecipeName,
         };
+        if (TenantRegistryRules.Clash(store.All(), tenant) is { } clash)
+        {
+            throw clash;
+        }
+
+        if (Directory.Exists(store.SitePath(request.Name)))
+        {
+            throw new TenantSetupException("The folder {0} already exists but no tenant uses it. Move it away or choose another name.", store.SitePath(request.Name));
+        }
+
+        return tenant;
     }
 }

@@ -21,6 +21,9 @@ public static partial class TenantNames
     [GeneratedRegex(@"^(?=.{1,253}\z)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?\z")]
     private static partial Regex HostPattern();
 
+    /// <summary>Names, prefixes and hosts are compared without regard to case everywhere.</summary>
+    public static bool Same(string? one, string? other) => string.Equals(one, other, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A tenant's name is also its folder's name (App_Data/Sites/{name}), so it is a <see cref="SafePaths.IsSafeName"/> too.</summary>
     public static TenantSetupException? CheckName(string? name) =>
         name is not null && NamePattern().IsMatch(name) && SafePaths.IsSafeName(name) ? null

@@ -1,24 +1,33 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NetvaerkPortal.Files;
 
 namespace NetvaerkPortal.Tenants;
 
-/// <summary>Reads and writes App_Data/tenants.json. Writes go to a temporary file that is then renamed
-/// over the old one, so a crash never leaves a half-written list.</summary>
+/// <summary>The tenants and where their files live. The list itself is kept by an <see cref="ITenantRegistry"/>:
+/// App_Data/tenants.json by default, PostgreSQL's host schema when <c>Portal:Database:Provider</c> is Postgres.
+/// Every change made through here is announced (<see cref="TenantChanges"/>), so caches here and on other nodes let go.</summary>
 public sealed class TenantStore
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-    private readonly Lock _lock = new();
-    private IReadOnlyList<TenantSettings>? _cache;
-    private DateTime _cacheStamp;
+    private readonly TenantChanges _changes;
 
+    /// <summary>The single-node store on App_Data/tenants.json, without cross-node signals (tests, tools).</summary>
     public TenantStore(IOptions<PortalOptions> options, Microsoft.Extensions.Hosting.IHostEnvironment environment)
+        : this(options, environment, null, new TenantChanges())
     {
+    }
+
+    public TenantStore(IOptions<PortalOptions> options, Microsoft.Extensions.Hosting.IHostEnvironment environment, ITenantRegistry? registry, TenantChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
         AppDataPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.AppDataPath));
+        Registry = registry ?? new JsonTenantRegistry(AppDataPath);
+        _changes = changes;
     }
 
     public string AppDataPath { get; }
+
+    public ITenantRegistry Registry { get; }
 
     public string TenantsFile => Path.Combine(AppDataPath, "tenants.json");
 
@@ -31,69 +40,30 @@ public sealed class TenantStore
         (TenantNames.CheckName(tenantName) is null ? SafePaths.Child(SitesPath, tenantName) : null)
         ?? throw new TenantSetupException("The tenant name '{0}' cannot be a folder in {1} (not an allowed name, or its folder is a symbolic link). Fix the name in tenants.json.", SafePaths.Show(tenantName), SitesPath);
 
-    public IReadOnlyList<TenantSettings> All()
-    {
-        lock (_lock)
-        {
-            var stamp = File.Exists(TenantsFile) ? File.GetLastWriteTimeUtc(TenantsFile) : DateTime.MinValue;
-            if (_cache is null || stamp != _cacheStamp)
-            {
-                _cache = Read();
-                _cacheStamp = stamp;
-            }
+    public IReadOnlyList<TenantSettings> All() => Registry.All();
 
-            return _cache;
-        }
-    }
-
-    public TenantSettings? Find(string name) =>
-        All().FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+    public TenantSettings? Find(string name) => All().FirstOrDefault(t => TenantNames.Same(t.Name, name));
 
     /// <summary>Adds or replaces the tenant with the same name.</summary>
-    public void Save(TenantSettings tenant) => Change(list =>
+    public void Save(TenantSettings tenant)
     {
-        list.RemoveAll(t => string.Equals(t.Name, tenant.Name, StringComparison.OrdinalIgnoreCase));
-        list.Add(tenant);
-    });
-
-    public void Remove(string name) => Change(list =>
-        list.RemoveAll(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)));
-
-    private void Change(Action<List<TenantSettings>> change)
-    {
-        lock (_lock)
-        {
-            var list = Read().ToList();
-            change(list);
-            Directory.CreateDirectory(AppDataPath);
-            var temporary = TenantsFile + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(new TenantsDocument { Tenants = list }, JsonOptions));
-            File.Move(temporary, TenantsFile, overwrite: true);
-            _cache = list;
-            _cacheStamp = File.GetLastWriteTimeUtc(TenantsFile);
-        }
+        ArgumentNullException.ThrowIfNull(tenant);
+        Registry.Save(tenant);
+        _changes.Announce(tenant.Name);
     }
 
-    private List<TenantSettings> Read()
+    /// <summary>Adds a new tenant; throws <see cref="TenantSetupException"/> (and adds nothing) when its name, prefix or
+    /// host is taken, also when another node took it a moment ago.</summary>
+    public void Add(TenantSettings tenant)
     {
-        if (!File.Exists(TenantsFile))
-        {
-            return [];
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<TenantsDocument>(File.ReadAllText(TenantsFile))?.Tenants ?? [];
-        }
-        catch (JsonException error)
-        {
-            throw new InvalidOperationException(
-                $"{TenantsFile} is not valid JSON (line {error.LineNumber + 1}): {error.Message} Fix or restore the file.", error);
-        }
+        ArgumentNullException.ThrowIfNull(tenant);
+        Registry.Add(tenant);
+        _changes.Announce(tenant.Name);
     }
 
-    private sealed class TenantsDocument
+    public void Remove(string name)
     {
-        public List<TenantSettings> Tenants { get; set; } = [];
+        Registry.Remove(name);
+        _changes.Announce(name);
     }
 }

@@ -18,6 +18,10 @@ public sealed class DefaultTenantBootstrapper(TenantStore store, TenantManager t
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Nodes sharing a registry start one after the other here: the first sets up Default, the others find it Running.
+        using var setupLock = store.Registry.HoldSetupLock();
+        store.Registry.Refresh();
+
         // Tenants set up by an older version get the schema changes since.
         foreach (var tenant in store.All().Where(t => t.State == TenantState.Running))
         {

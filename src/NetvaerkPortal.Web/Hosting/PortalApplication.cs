@@ -1,8 +1,8 @@
 using System.Globalization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using NetvaerkPortal.Display;
 using NetvaerkPortal.Modules;
+using NetvaerkPortal.Nodes;
 using NetvaerkPortal.PersonalData;
 using NetvaerkPortal.Security;
 
@@ -18,11 +18,8 @@ public static class PortalApplication
         builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         builder.Services.AddPortalCore(ModuleCatalog.Discover(typeof(Program).Assembly));
 
-        // Keys beside the tenants, so sign-in cookies survive a restart.
         var appData = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Portal:AppDataPath"] ?? "App_Data"));
-        builder.Services.AddDataProtection()
-            .SetApplicationName("NetvaerkPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(appData, "DataProtection-Keys")));
+        builder.Services.AddPortalNodes(builder.Configuration["Portal:Redis:Configuration"], appData);
         return builder;
     }
 
