@@ -10,7 +10,11 @@ namespace NetvaerkPortal.Tests.Infrastructure;
 public static class NodeApi
 {
     /// <summary>`tokens create` as its own process, with the environment the node runs with.</summary>
-    public static async Task<string> TokenAsync(IReadOnlyDictionary<string, string> environment, string user, string tenant = "Default")
+    public static async Task<string> TokenAsync(IReadOnlyDictionary<string, string> environment, string user, string tenant = "Default") =>
+        (await CommandAsync(environment, "tokens", "create", "--tenant", tenant, "--user", user)).Trim().Split('\n')[^1].Trim();
+
+    /// <summary>A verb of the operator's command line as its own process, with the environment the node runs with; its output.</summary>
+    public static async Task<string> CommandAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo("dotnet")
@@ -20,7 +24,7 @@ public static class NodeApi
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { PortalProcess.WebAssembly, "tokens", "create", "--tenant", tenant, "--user", user })
+        foreach (var argument in arguments.Prepend(PortalProcess.WebAssembly))
         {
             start.ArgumentList.Add(argument);
         }
@@ -31,11 +35,11 @@ public static class NodeApi
         }
 
         using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"tokens create failed ({process.ExitCode}): {output}\n{error}");
-        return output.Trim().Split('\n')[^1].Trim();
+        Assert.True(process.ExitCode == 0, $"{string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}\n{error}");
+        return await output;
     }
 
     /// <summary>Publishes a public knowledge article and returns its id once the node has acknowledged it (201).</summary>
