@@ -9,9 +9,9 @@ public sealed class DesignTimeMeetingsDbContextFactory : IDesignTimeDbContextFac
 {
     public MeetingsDbContext CreateDbContext(string[] args)
     {
-        var portal = new PortalDbContext(DesignTimeDatabase.Configure(new DbContextOptionsBuilder<PortalDbContext>(), null).Options);
+        var portal = new PortalDbContext(DesignTimeDatabase.Configure(new DbContextOptionsBuilder<PortalDbContext>(), null, args).Options);
         return new MeetingsDbContext(
-            DesignTimeDatabase.Configure(new DbContextOptionsBuilder<MeetingsDbContext>(), MeetingsDbContext.MigrationsHistoryTable).Options,
+            DesignTimeDatabase.Configure(new DbContextOptionsBuilder<MeetingsDbContext>(), MeetingsDbContext.MigrationsHistoryTable, args).Options,
             portal);
     }
 }

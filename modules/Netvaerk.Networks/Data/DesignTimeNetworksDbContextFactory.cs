@@ -9,9 +9,9 @@ public sealed class DesignTimeNetworksDbContextFactory : IDesignTimeDbContextFac
 {
     public NetworksDbContext CreateDbContext(string[] args)
     {
-        var portal = new PortalDbContext(DesignTimeDatabase.Configure(new DbContextOptionsBuilder<PortalDbContext>(), null).Options);
+        var portal = new PortalDbContext(DesignTimeDatabase.Configure(new DbContextOptionsBuilder<PortalDbContext>(), null, args).Options);
         return new NetworksDbContext(
-            DesignTimeDatabase.Configure(new DbContextOptionsBuilder<NetworksDbContext>(), NetworksDbContext.MigrationsHistoryTable).Options,
+            DesignTimeDatabase.Configure(new DbContextOptionsBuilder<NetworksDbContext>(), NetworksDbContext.MigrationsHistoryTable, args).Options,
             portal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -164,6 +165,15 @@ public static partial class DatabaseProviders
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Database.IsNpgsql() ? PostgresDanishCollation : SqliteDanishCollation.Name;
+    }
+
+    /// <summary>Orders by a text column in the database, the Danish way on either engine (see <see cref="DanishCollation"/>).</summary>
+    public static IOrderedQueryable<T> OrderByDanish<T>(this IQueryable<T> query, DbContext db, Expression<Func<T, string>> key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var collate = typeof(RelationalDbFunctionsExtensions).GetMethod(nameof(RelationalDbFunctionsExtensions.Collate))!.MakeGenericMethod(typeof(string));
+        var collated = Expression.Call(collate, Expression.Constant(EF.Functions), key.Body, Expression.Constant(DanishCollation(db)));
+        return query.OrderBy(Expression.Lambda<Func<T, string>>(collated, key.Parameters));
     }
 
     private static bool IsPostgres(TenantSettings tenant) =>
