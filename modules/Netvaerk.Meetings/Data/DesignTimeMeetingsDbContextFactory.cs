@@ -4,14 +4,14 @@ using NetvaerkPortal.Data;
 
 namespace Netvaerk.Meetings.Data;
 
-/// <summary>Lets 'dotnet ef migrations add' build the module's model without a tenant.</summary>
+/// <summary>Lets 'dotnet ef migrations add' build the module's model without a tenant, for SQLite or PostgreSQL (see DesignTimeDatabase).</summary>
 public sealed class DesignTimeMeetingsDbContextFactory : IDesignTimeDbContextFactory<MeetingsDbContext>
 {
     public MeetingsDbContext CreateDbContext(string[] args)
     {
-        var portal = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=design.db").Options);
+        var portal = new PortalDbContext(DesignTimeDatabase.Configure(new DbContextOptionsBuilder<PortalDbContext>(), null, args).Options);
         return new MeetingsDbContext(
-            new DbContextOptionsBuilder<MeetingsDbContext>().UseSqlite("Data Source=design.db", sqlite => sqlite.MigrationsHistoryTable(MeetingsDbContext.MigrationsHistoryTable)).Options,
+            DesignTimeDatabase.Configure(new DbContextOptionsBuilder<MeetingsDbContext>(), MeetingsDbContext.MigrationsHistoryTable, args).Options,
             portal);
     }
 }

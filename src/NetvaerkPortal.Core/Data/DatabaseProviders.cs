@@ -1,20 +1,53 @@
+using System.Linq.Expressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using NetvaerkPortal.Tenants;
 
 namespace NetvaerkPortal.Data;
 
-/// <summary>Everything that depends on the database engine lives here, so that adding PostgreSQL
-/// (schema per tenant) means adding a branch to this class, not touching the stores.</summary>
-public static class DatabaseProviders
+/// <summary>Everything that depends on the database engine lives here (this file: the choice and SQLite;
+/// DatabaseProviders.Postgres.cs: PostgreSQL, a schema per tenant), so the stores never ask which engine they run on.</summary>
+public static partial class DatabaseProviders
 {
     public const string Sqlite = "Sqlite";
 
-    public static bool IsSupported(string provider) => string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase);
+    public const string Postgres = "Postgres";
+
+    public static readonly IReadOnlyList<string> Names = [Sqlite, Postgres];
+
+    /// <summary>The provider's name as the portal spells it, whatever its case; null when there is no such provider.</summary>
+    public static string? Canonical(string? provider) =>
+        Names.FirstOrDefault(name => string.Equals(name, provider, StringComparison.OrdinalIgnoreCase));
+
+    public static bool IsSupported(string provider) => Canonical(provider) is not null;
+
+    /// <summary>The settings a new tenant gets for its database: the provider's name checked and spelled the portal's
+    /// way, and (for PostgreSQL) a connection string that parses and names a server and a database.</summary>
+    /// <exception cref="TenantSetupException">The operator gave a provider or a connection string that cannot work.</exception>
+    public static (string Provider, string ConnectionString) ForNewTenant(string? provider, string? connectionString)
+    {
+        var canonical = Canonical(string.IsNullOrWhiteSpace(provider) ? Sqlite : provider.Trim())
+            ?? throw new TenantSetupException("The database provider '{0}' is not known. Use '{1}' or '{2}' (Portal:Database:Provider or --database-provider).", Files.SafePaths.Show(provider), Sqlite, Postgres);
+        connectionString = connectionString?.Trim() ?? "";
+        if (canonical == Sqlite)
+        {
+            // A SQLite tenant's database is its own file in its site folder; a path from outside would escape it.
+            return connectionString.Length == 0 ? (Sqlite, "")
+                : throw new TenantSetupException("A SQLite tenant keeps its database in its own site folder and takes no connection string. Leave --connection-string (Portal:Database:ConnectionString) empty, or use --database-provider Postgres.");
+        }
+
+        return (Postgres, CheckPostgresConnectionString(connectionString));
+    }
 
     public static string ConnectionString(TenantSettings tenant, string sitePath)
     {
+        if (IsPostgres(tenant))
+        {
+            return PostgresConnectionString(tenant);
+        }
+
         EnsureSupported(tenant.DatabaseProvider);
         if (!string.IsNullOrEmpty(tenant.ConnectionString))
         {
@@ -32,26 +65,50 @@ public static class DatabaseProviders
 
     public static void Configure(DbContextOptionsBuilder options, TenantSettings tenant, string sitePath)
     {
-        EnsureSupported(tenant.DatabaseProvider);
-        options.UseSqlite(ConnectionString(tenant, sitePath), sqlite => sqlite.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName));
+        ArgumentNullException.ThrowIfNull(options);
+        var migrationsAssembly = typeof(PortalDbContext).Assembly.FullName;
+        if (IsPostgres(tenant))
+        {
+            options.UseNpgsql(PostgresConnectionString(tenant), npgsql => npgsql.MigrationsAssembly(migrationsAssembly));
+        }
+        else
+        {
+            options.UseSqlite(ConnectionString(tenant, sitePath), sqlite => sqlite.MigrationsAssembly(migrationsAssembly));
+            options.AddInterceptors(SqliteDanishCollation.Instance);
+        }
+
+        options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 
     /// <summary>Configures a module's own DbContext on the tenant's connection (the platform context's
     /// connection object, so both can share one transaction), with its own migrations history table.</summary>
     public static void ConfigureModule(DbContextOptionsBuilder options, PortalDbContext portal, string migrationsAssembly, string historyTable)
     {
-        if (!portal.Database.IsSqlite())
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(portal);
+        if (portal.Database.IsNpgsql())
         {
-            throw new NotSupportedException($"Database provider '{portal.Database.ProviderName}' is not supported for module tables. Use '{Sqlite}'.");
+            options.UseNpgsql(portal.Database.GetDbConnection(), npgsql => npgsql.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
+        }
+        else if (portal.Database.IsSqlite())
+        {
+            options.UseSqlite(portal.Database.GetDbConnection(), sqlite => sqlite.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
+            options.AddInterceptors(SqliteDanishCollation.Instance);
+        }
+        else
+        {
+            throw new NotSupportedException($"Database provider '{portal.Database.ProviderName}' is not supported for module tables. Use '{Sqlite}' or '{Postgres}'.");
         }
 
-        options.UseSqlite(portal.Database.GetDbConnection(), sqlite => sqlite.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
+        options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 
     /// <summary>Makes a module's context write inside the platform context's current transaction, if there
     /// is one (a content write, a recipe), so both commit or roll back together.</summary>
     public static async Task EnlistAsync(DbContext module, PortalDbContext portal, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(portal);
         var transaction = portal.Database.CurrentTransaction?.GetDbTransaction();
         if (module.Database.CurrentTransaction?.GetDbTransaction() == transaction)
         {
@@ -70,9 +127,16 @@ public static class DatabaseProviders
         }
     }
 
+    /// <summary>Makes room for a new tenant's tables before its migrations run: nothing for SQLite (its file appears
+    /// on first use), the tenant's schema for PostgreSQL. True when this call made it, so a failed setup removes it.</summary>
+    /// <exception cref="TenantSetupException">The server cannot be reached, or the schema already holds tables no tenant set up.</exception>
+    public static Task<bool> CreateStorageAsync(TenantSettings tenant, CancellationToken cancellationToken) =>
+        IsPostgres(tenant) ? CreateSchemaAsync(tenant, cancellationToken) : Task.FromResult(false);
+
     /// <summary>Engine settings applied once when a tenant database is created.</summary>
     public static async Task PrepareAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers go on while the indexer or an editor writes.
@@ -80,18 +144,46 @@ public static class DatabaseProviders
         }
     }
 
-    /// <summary>Removes a tenant's database (the SQLite file lives in the site folder, which the caller deletes).</summary>
-    public static void ReleaseFiles()
+    /// <summary>Lets go of a tenant's database after a failed setup: pooled connections are closed (SQLite's keep the file
+    /// open, which the caller then deletes with the site folder) and, when <paramref name="dropStorage"/>, the
+    /// PostgreSQL schema the setup made is dropped with everything in it.</summary>
+    public static async Task ReleaseAsync(TenantSettings tenant, bool dropStorage)
     {
-        // Pooled SQLite connections keep the file open; clear them so the folder can be deleted.
+        ArgumentNullException.ThrowIfNull(tenant);
+        if (IsPostgres(tenant))
+        {
+            await ReleaseSchemaAsync(tenant, dropStorage);
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
     }
+
+    /// <summary>The collation that sorts text the Danish way (æ, ø, å after z; case second) on this context's engine,
+    /// for <c>EF.Functions.Collate</c> in an ORDER BY.</summary>
+    public static string DanishCollation(DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.IsNpgsql() ? PostgresDanishCollation : SqliteDanishCollation.Name;
+    }
+
+    /// <summary>Orders by a text column in the database, the Danish way on either engine (see <see cref="DanishCollation"/>).</summary>
+    public static IOrderedQueryable<T> OrderByDanish<T>(this IQueryable<T> query, DbContext db, Expression<Func<T, string>> key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var collate = typeof(RelationalDbFunctionsExtensions).GetMethod(nameof(RelationalDbFunctionsExtensions.Collate))!.MakeGenericMethod(typeof(string));
+        var collated = Expression.Call(collate, Expression.Constant(EF.Functions), key.Body, Expression.Constant(DanishCollation(db)));
+        return query.OrderBy(Expression.Lambda<Func<T, string>>(collated, key.Parameters));
+    }
+
+    private static bool IsPostgres(TenantSettings tenant) =>
+        string.Equals(tenant.DatabaseProvider, Postgres, StringComparison.OrdinalIgnoreCase);
 
     private static void EnsureSupported(string provider)
     {
         if (!IsSupported(provider))
         {
-            throw new NotSupportedException($"Database provider '{provider}' is not supported. Use '{Sqlite}'.");
+            throw new NotSupportedException($"Database provider '{provider}' is not supported. Use '{Sqlite}' or '{Postgres}'.");
         }
     }
 }

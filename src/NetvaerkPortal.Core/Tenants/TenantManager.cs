@@ -1,10 +1,12 @@
 namespace NetvaerkPortal.Tenants;
 
-public sealed record CreateTenantRequest(string Name, string? Prefix, string? Host, string RecipeName, SetupRequest Setup);
+/// <param name="DatabaseProvider">Sqlite or Postgres; null takes Portal:Database:Provider.</param>
+/// <param name="ConnectionString">For PostgreSQL, server and database; null takes Portal:Database:ConnectionString.</param>
+public sealed record CreateTenantRequest(string Name, string? Prefix, string? Host, string RecipeName, SetupRequest Setup, string? DatabaseProvider = null, string? ConnectionString = null);
 
 /// <summary>Creates, lists and disables tenants. Creating is all or nothing: when setup fails the
 /// entry, the database and the site folder are gone again.</summary>
-public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.ManagingTenantAudit audit)
+public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.ManagingTenantAudit audit, Microsoft.Extensions.Options.IOptions<PortalOptions> options)
 {
     private static readonly SemaphoreSlim CreateLock = new(1, 1);
 
@@ -57,6 +59,19 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.Ma
 
     public void Register(TenantSettings tenant) => store.Save(tenant);
 
+    /// <summary>The database a new tenant gets: what the request names, else Portal:Database (SQLite when nothing is set).</summary>
+    /// <exception cref="TenantSetupException">The provider is unknown or the connection string cannot work with it.</exception>
+    public TenantSettings WithNewDatabase(TenantSettings tenant, string? provider = null, string? connectionString = null)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var configured = options.Value.Database;
+        var chosen = provider ?? configured.Provider;
+        // A connection string configured for one engine is not handed to another one named on the command line.
+        var connection = connectionString ?? (provider is null || string.Equals(provider.Trim(), configured.Provider, StringComparison.OrdinalIgnoreCase) ? configured.ConnectionString : null);
+        var (canonical, checkedConnection) = Data.DatabaseProviders.ForNewTenant(chosen, connection);
+        return tenant with { DatabaseProvider = canonical, ConnectionString = checkedConnection };
+    }
+
     public TenantSettings Disable(string name)
     {
         var tenant = store.Find(name) ?? throw new TenantSetupException("There is no tenant named '{0}'. 'tenants list' shows the tenants.", name);
@@ -99,6 +114,6 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.Ma
             throw new TenantSetupException("The folder {0} already exists but no tenant uses it. Move it away or choose another name.", store.SitePath(request.Name));
         }
 
-        return tenant;
+        return WithNewDatabase(tenant, request.DatabaseProvider, request.ConnectionString);
     }
 }

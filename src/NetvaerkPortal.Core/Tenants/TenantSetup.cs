@@ -25,16 +25,18 @@ public interface ITenantInitializer
 public sealed record SetupContext(string AdminUserId, string AdminUserName, IReadOnlyDictionary<string, string> Parameters, bool SkipUnsupported, string? UploadedRecipe = null);
 
 /// <summary>Creates a tenant's database and admin, runs its initializer, and marks it Running; on any
-/// failure removes what the attempt made (database, site folder), and only that, so it can simply be tried again.</summary>
+/// failure removes what the attempt made (database or PostgreSQL schema, site folder), and only that, so it can simply be tried again.</summary>
 public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFeatures features, ITenantInitializer initializer)
 {
     public async Task<SetupResult> SetupAsync(TenantSettings tenant, SetupRequest request, CancellationToken cancellationToken = default)
     {
         var sitePath = store.SitePath(tenant.Name);
         var before = Directory.Exists(sitePath) ? Directory.EnumerateFileSystemEntries(sitePath).ToHashSet(StringComparer.Ordinal) : null;
+        var madeStorage = false;
         try
         {
             CreateSiteFolder(sitePath);
+            madeStorage = await DatabaseProviders.CreateStorageAsync(tenant, cancellationToken);
             string? generated = null;
             IReadOnlyList<string> notes;
             await using (var scope = scopes.Create(tenant))
@@ -76,6 +78,7 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
         catch
         {
             features.Forget(tenant.Name);
+            await DatabaseProviders.ReleaseAsync(tenant, dropStorage: madeStorage);
             RemoveCreated(sitePath, before);
             throw;
         }
@@ -120,7 +123,6 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
     /// that were not there before; and nothing at all in a folder the portal does not own.</summary>
     private static void RemoveCreated(string sitePath, HashSet<string>? before)
     {
-        DatabaseProviders.ReleaseFiles();
         if (!OwnedFolders.IsOwned(sitePath, SiteFolderPurpose))
         {
             return;

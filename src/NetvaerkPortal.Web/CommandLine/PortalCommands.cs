@@ -83,6 +83,7 @@ public static class PortalCommands
         Usage: dotnet run --project src/NetvaerkPortal.Web -- VERB ...
           tenants list
           tenants create NAME (--prefix P | --host H) --recipe NAME|PATH [--param K=V]... [--admin-user U] [--admin-password P] [--admin-email E] [--skip-unsupported]
+                         [--database-provider Sqlite|Postgres] [--connection-string CS]
           tenants disable NAME
           recipes validate PATH [--skip-unsupported]
           recipes run --tenant NAME PATH [--skip-unsupported]

@@ -33,7 +33,9 @@ internal static class TenantCommands
                 arguments.Option("admin-email") ?? setup.AdminEmail,
                 arguments.Option("admin-password") ?? setup.AdminPassword,
                 Parameters(arguments.All("param")),
-                arguments.Flag("skip-unsupported")));
+                arguments.Flag("skip-unsupported")),
+            arguments.Option("database-provider"),
+            arguments.Option("connection-string"));
         var result = await services.GetRequiredService<TenantManager>().CreateAsync(request);
         foreach (var note in result.Notes)
         {

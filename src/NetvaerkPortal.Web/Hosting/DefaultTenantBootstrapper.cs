@@ -36,7 +36,7 @@ public sealed class DefaultTenantBootstrapper(TenantStore store, TenantManager t
         {
             if (existing is null)
             {
-                tenants.Register(new TenantSettings { Name = TenantSettings.DefaultName, RecipeName = setup.Recipe });
+                tenants.Register(tenants.WithNewDatabase(new TenantSettings { Name = TenantSettings.DefaultName, RecipeName = setup.Recipe }));
             }
 
             logger.LogInformation("Setting up the Default tenant from the '{Recipe}' recipe in {AppData}", setup.Recipe, store.AppDataPath);

@@ -13,8 +13,11 @@ namespace NetvaerkPortal.Tests.Content;
 
 /// <summary>Property-style: random sequences of writes through <see cref="ContentManager"/>, each step
 /// checked against a model of what the item's versions must be.</summary>
-public sealed class VersioningInvariantTests
+public class VersioningInvariantTests
 {
+    /// <summary>The engine the tenant's database is on (the provider matrix); SQLite here.</summary>
+    protected virtual string? Provider => null;
+
     /// <summary>Set to one seed to replay just that sequence.</summary>
     public const string SeedVariable = "NETVAERK_VERSIONING_SEED";
 
@@ -25,7 +28,7 @@ public sealed class VersioningInvariantTests
     [Fact]
     public async Task Random_write_sequences_keep_one_latest_at_most_one_published_and_the_expected_content()
     {
-        await using var host = PortalTestHost.Create();
+        await using var host = PortalTestHost.Create(databaseProvider: Provider);
         var tenant = await host.CreateTenantAsync("Versions");
 
         var replay = Environment.GetEnvironmentVariable(SeedVariable);
@@ -427,4 +430,9 @@ public sealed class VersioningInvariantTests
     }
 
     private sealed class SequenceFailedException(string message, Exception inner) : Exception(message, inner);
+}
+
+public sealed class VersioningInvariantTestsOnPostgres : VersioningInvariantTests
+{
+    protected override string? Provider => DatabaseProviders.Postgres;
 }

@@ -15,23 +15,29 @@ public sealed class PortalTestHost : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private PortalTestHost(IHost host, TempAppData appData)
+    private PortalTestHost(IHost host, TempAppData appData, TestDatabase database)
     {
         _host = host;
         AppData = appData;
+        Database = database;
     }
 
     public TempAppData AppData { get; }
+
+    /// <summary>The engine new tenants get (SQLite unless the host was created for PostgreSQL).</summary>
+    public TestDatabase Database { get; }
 
     public IServiceProvider Services => _host.Services;
 
     public TenantManager Tenants => Services.GetRequiredService<TenantManager>();
 
-    public static PortalTestHost Create(Action<IServiceCollection>? configureServices = null)
+    public static PortalTestHost Create(Action<IServiceCollection>? configureServices = null, string? databaseProvider = null)
     {
         var appData = new TempAppData();
+        TestDatabase? database = null;
         try
         {
+            database = TestDatabase.Create(databaseProvider);
             var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings
             {
                 DisableDefaults = true,
@@ -44,15 +50,17 @@ public sealed class PortalTestHost : IAsyncDisposable
                 ["Portal:AppDataPath"] = appData.Path,
                 ["Portal:Setup:AdminPassword"] = AdminPassword,
             });
+            builder.Configuration.AddInMemoryCollection(database.Settings);
             builder.AddPortalServices();
             builder.Services.AddTestContentTypes();
             configureServices?.Invoke(builder.Services);
             builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
-            return new PortalTestHost(builder.Build(), appData);
+            return new PortalTestHost(builder.Build(), appData, database);
         }
         catch
         {
             appData.Dispose();
+            database?.Dispose();
             throw;
         }
     }
@@ -88,5 +96,6 @@ public sealed class PortalTestHost : IAsyncDisposable
         }
 
         AppData.Dispose();
+        Database.Dispose();
     }
 }

@@ -5,10 +5,13 @@ using NetvaerkPortal.Tenants;
 
 namespace NetvaerkPortal.Tests.Infrastructure;
 
-/// <summary>The real web host (Program) on a fresh App_Data, with the test content types registered.</summary>
-public sealed class PortalWebFactory(Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
+/// <summary>The real web host (Program) on a fresh App_Data, with the test content types registered; new tenants on
+/// <paramref name="databaseProvider"/> (SQLite when null; PostgreSQL in a database of the factory's own).</summary>
+public sealed class PortalWebFactory(Action<IServiceCollection>? configureServices = null, string? databaseProvider = null) : WebApplicationFactory<Program>
 {
     public TempAppData AppData { get; } = new();
+
+    public TestDatabase Database { get; } = TestDatabase.Create(databaseProvider);
 
     public TenantManager Tenants => Services.GetRequiredService<TenantManager>();
 
@@ -30,6 +33,11 @@ public sealed class PortalWebFactory(Action<IServiceCollection>? configureServic
     {
         builder.UseSetting("Portal:AppDataPath", AppData.Path);
         builder.UseSetting("Portal:Setup:AdminPassword", PortalTestHost.AdminPassword);
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
         // Every test client signs in from the same (absent) address, far more often than people do; the
@@ -47,6 +55,7 @@ public sealed class PortalWebFactory(Action<IServiceCollection>? configureServic
     {
         await base.DisposeAsync();
         AppData.Dispose();
+        Database.Dispose();
     }
 
     protected override void Dispose(bool disposing)
@@ -55,6 +64,7 @@ public sealed class PortalWebFactory(Action<IServiceCollection>? configureServic
         if (disposing)
         {
             AppData.Dispose();
+            Database.Dispose();
         }
     }
 }

@@ -6,7 +6,7 @@ namespace NetvaerkPortal.Tests.Meetings;
 /// <summary>Planning through the API: series at the same local clock time, the charter as default, moves and
 /// cancellations of a series, and every bad input of the issue refused naming the field with nothing changed.</summary>
 [Collection(MeetingsApiPortalCollection.Name)]
-public sealed class MeetingPlannerTests(MeetingsApiPortal portal)
+public class MeetingPlannerTests(MeetingsApiPortal portal)
 {
     private async Task<JsonNode> PlanAsync(string body, string user = "tovholder")
     {
@@ -282,3 +282,6 @@ public sealed class MeetingPlannerTests(MeetingsApiPortal portal)
         return text;
     }
 }
+
+[Collection(MeetingsApiPortalOnPostgresCollection.Name)]
+public sealed class MeetingPlannerTestsOnPostgres(MeetingsApiPortalOnPostgres portal) : MeetingPlannerTests(portal);

@@ -27,7 +27,7 @@ public sealed class ShiftedClock : TimeProvider
 /// carl, dorte; a charter) and network Y (member "yrsa"), an editor; the organisation's protocol, X's own protocol and
 /// Y's own protocol; tenant Beta with its own network and meeting. Each user has a personal access token.
 /// Tests make their own meetings, so they do not disturb each other.</summary>
-public sealed class MeetingsApiPortal : IAsyncLifetime
+public class MeetingsApiPortal : IAsyncLifetime
 {
     public const string Password = "Netvaerk-kodeord-2026";
     public const string Purpose = "Vi deler erfaringer med ledelse af fagprofessionelle.";
@@ -37,7 +37,14 @@ public sealed class MeetingsApiPortal : IAsyncLifetime
 
     public PortalWebFactory Factory { get; }
 
-    public MeetingsApiPortal() => Factory = new PortalWebFactory(services => services.AddSingleton<TimeProvider>(Clock));
+    public MeetingsApiPortal()
+        : this(null)
+    {
+    }
+
+    /// <summary>The same portal with its tenants on <paramref name="databaseProvider"/> (the provider matrix).</summary>
+    protected MeetingsApiPortal(string? databaseProvider) =>
+        Factory = new PortalWebFactory(services => services.AddSingleton<TimeProvider>(Clock), databaseProvider);
 
     public TenantSettings Alfa { get; private set; } = null!;
 
@@ -207,4 +214,13 @@ public sealed class MeetingsApiPortal : IAsyncLifetime
 public sealed class MeetingsApiPortalCollection : ICollectionFixture<MeetingsApiPortal>
 {
     public const string Name = "Meetings portal";
+}
+
+/// <summary>The meetings portal with its tenants on PostgreSQL.</summary>
+public sealed class MeetingsApiPortalOnPostgres() : MeetingsApiPortal(NetvaerkPortal.Data.DatabaseProviders.Postgres);
+
+[CollectionDefinition(Name)]
+public sealed class MeetingsApiPortalOnPostgresCollection : ICollectionFixture<MeetingsApiPortalOnPostgres>
+{
+    public const string Name = "Meetings portal on Postgres";
 }

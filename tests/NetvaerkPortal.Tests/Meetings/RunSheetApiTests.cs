@@ -8,7 +8,7 @@ namespace NetvaerkPortal.Tests.Meetings;
 /// <summary>GET/POST /api/meetings/{id}/run end to end: the state, time spent recorded per item, concurrent "next"
 /// from two devices, who may run the meeting, hostile input; and the open actions carried into the next meeting.</summary>
 [Collection(MeetingsApiPortalCollection.Name)]
-public sealed class RunSheetApiTests(MeetingsApiPortal portal)
+public class RunSheetApiTests(MeetingsApiPortal portal)
 {
     private static Uri Run(string meetingId) => MeetingsApiPortal.Url($"/api/meetings/{meetingId}/run");
 
@@ -228,3 +228,6 @@ public sealed class RunSheetApiTests(MeetingsApiPortal portal)
         Assert.DoesNotContain(open, after["carriedActions"]!.ToJsonString(), StringComparison.Ordinal);
     }
 }
+
+[Collection(MeetingsApiPortalOnPostgresCollection.Name)]
+public sealed class RunSheetApiTestsOnPostgres(MeetingsApiPortalOnPostgres portal) : RunSheetApiTests(portal);

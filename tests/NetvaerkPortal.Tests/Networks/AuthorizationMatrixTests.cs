@@ -6,7 +6,7 @@ namespace NetvaerkPortal.Tests.Networks;
 /// <summary>Every reader × every visibility × every read path: allowed exactly where the rules say, and
 /// nowhere else. A leak in any cell fails the suite.</summary>
 [Collection(NetworkPortalCollection.Name)]
-public sealed class AuthorizationMatrixTests(NetworkPortal portal)
+public class AuthorizationMatrixTests(NetworkPortal portal)
 {
     public enum ItemKind
     {
@@ -131,3 +131,6 @@ public sealed class AuthorizationMatrixTests(NetworkPortal portal)
         return items.Select(i => (string)i!["ContentItemId"]!).ToList();
     }
 }
+
+[Collection(NetworkPortalOnPostgresCollection.Name)]
+public sealed class AuthorizationMatrixTestsOnPostgres(NetworkPortalOnPostgres portal) : AuthorizationMatrixTests(portal);

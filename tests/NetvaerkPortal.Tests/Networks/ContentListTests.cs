@@ -4,7 +4,7 @@ namespace NetvaerkPortal.Tests.Networks;
 
 /// <summary>The list filters by type and network and pages, inside what the reader may read.</summary>
 [Collection(NetworkPortalCollection.Name)]
-public sealed class ContentListTests(NetworkPortal portal)
+public class ContentListTests(NetworkPortal portal)
 {
     [Fact]
     public async Task The_list_filters_by_type_and_network()
@@ -42,3 +42,6 @@ public sealed class ContentListTests(NetworkPortal portal)
 
     private static string[] Ids(JsonNode list) => list["items"]!.AsArray().Select(i => (string)i!["ContentItemId"]!).ToArray();
 }
+
+[Collection(NetworkPortalOnPostgresCollection.Name)]
+public sealed class ContentListTestsOnPostgres(NetworkPortalOnPostgres portal) : ContentListTests(portal);

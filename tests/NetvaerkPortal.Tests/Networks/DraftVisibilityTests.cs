@@ -6,7 +6,7 @@ namespace NetvaerkPortal.Tests.Networks;
 
 /// <summary>A draft is seen only by those who may edit it: never on a page, never by a reader who may not edit.</summary>
 [Collection(NetworkPortalCollection.Name)]
-public sealed class DraftVisibilityTests(NetworkPortal portal)
+public class DraftVisibilityTests(NetworkPortal portal)
 {
     public static TheoryData<ReaderKind> NonEditors() => [ReaderKind.Anonymous, ReaderKind.MemberOfX, ReaderKind.MemberOfY, ReaderKind.AdministratorOfOtherTenant];
 
@@ -91,3 +91,6 @@ public sealed class DraftVisibilityTests(NetworkPortal portal)
         Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync(new Uri($"/alfa/api/content/{portal.NetworkXItem.Id}", UriKind.Relative))).StatusCode);
     }
 }
+
+[Collection(NetworkPortalOnPostgresCollection.Name)]
+public sealed class DraftVisibilityTestsOnPostgres(NetworkPortalOnPostgres portal) : DraftVisibilityTests(portal);

@@ -5,7 +5,7 @@ namespace NetvaerkPortal.Tests.Networks;
 
 /// <summary>Who may write: members in their own networks, coordinators for their network, editors everywhere.</summary>
 [Collection(NetworkPortalCollection.Name)]
-public sealed class MemberPermissionTests(NetworkPortal portal)
+public class MemberPermissionTests(NetworkPortal portal)
 {
     private static readonly Uri Content = new("/alfa/api/content", UriKind.Relative);
 
@@ -119,3 +119,6 @@ public sealed class MemberPermissionTests(NetworkPortal portal)
         Assert.True(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject().ContainsKey("Role"));
     }
 }
+
+[Collection(NetworkPortalOnPostgresCollection.Name)]
+public sealed class MemberPermissionTestsOnPostgres(NetworkPortalOnPostgres portal) : MemberPermissionTests(portal);

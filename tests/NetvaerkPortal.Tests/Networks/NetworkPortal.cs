@@ -28,11 +28,19 @@ public enum ReaderKind
 /// <summary>One portal for the networks tests: tenant Alfa (prefix /alfa) with networks X and Y, a user per
 /// reader kind and one item per visibility; tenant Beta (prefix /beta) with only its administrator. Tests
 /// that change state make their own users and items, so the shared ones stay as they are.</summary>
-public sealed partial class NetworkPortal : IAsyncLifetime
+public partial class NetworkPortal : IAsyncLifetime
 {
     public const string Password = "Netvaerk-kodeord-2026";
 
-    public PortalWebFactory Factory { get; } = new();
+    public NetworkPortal()
+        : this(null)
+    {
+    }
+
+    /// <summary>The same portal with its tenants on <paramref name="databaseProvider"/> (the provider matrix).</summary>
+    protected NetworkPortal(string? databaseProvider) => Factory = new PortalWebFactory(databaseProvider: databaseProvider);
+
+    public PortalWebFactory Factory { get; }
 
     public TenantSettings Alfa { get; private set; } = null!;
 
@@ -235,4 +243,13 @@ public sealed record SeededItem(string Id, string Title, string Body, string Pat
 public sealed class NetworkPortalCollection : ICollectionFixture<NetworkPortal>
 {
     public const string Name = "Networks portal";
+}
+
+/// <summary>The networks portal with its tenants on PostgreSQL.</summary>
+public sealed class NetworkPortalOnPostgres() : NetworkPortal(NetvaerkPortal.Data.DatabaseProviders.Postgres);
+
+[CollectionDefinition(Name)]
+public sealed class NetworkPortalOnPostgresCollection : ICollectionFixture<NetworkPortalOnPostgres>
+{
+    public const string Name = "Networks portal on Postgres";
 }

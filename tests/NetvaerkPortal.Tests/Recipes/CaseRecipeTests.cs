@@ -5,11 +5,31 @@ using NetvaerkPortal.Tenants;
 
 namespace NetvaerkPortal.Tests.Recipes;
 
-public sealed class CaseRecipeTests : IDisposable
+public class CaseRecipeTests : IDisposable
 {
-    private readonly PortalCommandRunner _portal = new();
+    private readonly PortalCommandRunner _portal;
 
-    public void Dispose() => _portal.Dispose();
+    public CaseRecipeTests()
+        : this(null)
+    {
+    }
+
+    /// <summary>The recipes on <paramref name="databaseProvider"/> (the provider matrix).</summary>
+    protected CaseRecipeTests(string? databaseProvider) => _portal = new PortalCommandRunner(databaseProvider);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _portal.Dispose();
+        }
+    }
 
     [Theory]
     [InlineData("netvaerk-portal")]
@@ -72,3 +92,5 @@ public sealed class CaseRecipeTests : IDisposable
         });
     }
 }
+
+public sealed class CaseRecipeTestsOnPostgres() : CaseRecipeTests(DatabaseProviders.Postgres);

@@ -9,6 +9,10 @@ namespace NetvaerkPortal.Tests.Recipes;
 public sealed class PortalCommandRunner : IDisposable
 {
     private readonly TempAppData _appData = new();
+    private readonly TestDatabase _database;
+
+    /// <summary>A command line whose new tenants go to <paramref name="databaseProvider"/> (SQLite when null).</summary>
+    public PortalCommandRunner(string? databaseProvider = null) => _database = TestDatabase.Create(databaseProvider);
 
     public string AppData => _appData.Path;
 
@@ -30,7 +34,7 @@ public sealed class PortalCommandRunner : IDisposable
         return new CommandResult(exitCode, output.ToString(), error.ToString());
     }
 
-    private Dictionary<string, string?> Configuration => new()
+    private Dictionary<string, string?> Configuration => new(_database.Settings)
     {
         ["Portal:AppDataPath"] = AppData,
         ["Portal:Setup:AdminPassword"] = "Test-Password-123",
@@ -56,7 +60,11 @@ public sealed class PortalCommandRunner : IDisposable
         return path;
     }
 
-    public void Dispose() => _appData.Dispose();
+    public void Dispose()
+    {
+        _appData.Dispose();
+        _database.Dispose();
+    }
 
     private static string FindRoot()
     {

@@ -11,12 +11,15 @@ namespace NetvaerkPortal.Tests.Search;
 
 /// <summary>The index follows the database: every write is applied from the indexing log, and an index
 /// rebuilt from the database (by command, or because it was lost) answers as before.</summary>
-public sealed class SearchIndexingTests
+public class SearchIndexingTests
 {
+    /// <summary>The engine the tenants' databases are on (the provider matrix); SQLite here.</summary>
+    protected virtual string? Provider => null;
+
     [Fact]
     public async Task Publish_edit_unpublish_and_delete_are_followed_by_the_index()
     {
-        await using var site = Create();
+        await using var site = Create(Provider);
         var tenant = await site.CreateTenantAsync("Skrivninger");
         var item = Item("KnowledgeArticle", "Tjekliste til opstartsmødet", "Husk kaffe og navneskilte.");
 
@@ -51,7 +54,7 @@ public sealed class SearchIndexingTests
     [Fact]
     public async Task A_visibility_change_is_followed_by_the_index()
     {
-        await using var site = Create();
+        await using var site = Create(Provider);
         var tenant = await site.CreateTenantAsync("Synlighed", withNetworks: true);
         var item = await site.PublishAsync(tenant, Item("MeetingNote", "Referat", "Vi aftalte tavshedspligt.", NetvaerkPortal.Security.Visibility.Public, NetworkA));
         await site.CatchUpAsync(tenant);
@@ -73,7 +76,7 @@ public sealed class SearchIndexingTests
     [Fact]
     public async Task Items_of_types_the_index_does_not_hold_are_not_found()
     {
-        await using var site = Create();
+        await using var site = Create(Provider);
         var tenant = await site.CreateTenantAsync("Typer");
         await site.PublishAsync(tenant, NetvaerkPortal.Tests.Infrastructure.TestContent.NewArticle("Artikel om trivselsmåling", "Uden for søgeindekset."));
         await site.PublishAsync(tenant, Item("Case", "Case om trivselsmåling", "I søgeindekset."));
@@ -87,7 +90,7 @@ public sealed class SearchIndexingTests
     [Fact]
     public async Task A_rebuild_gives_the_same_results()
     {
-        await using var site = Create();
+        await using var site = Create(Provider);
         var tenant = await site.CreateTenantAsync("Genopbyg", withNetworks: true);
         await PublishSampleAsync(site, tenant);
         await site.CatchUpAsync(tenant);
@@ -105,7 +108,7 @@ public sealed class SearchIndexingTests
     [InlineData("outdated")]
     public async Task A_lost_or_damaged_index_is_rebuilt_when_the_portal_starts(string damage)
     {
-        await using var site = Create();
+        await using var site = Create(Provider);
         var tenant = await site.CreateTenantAsync("Opstart", withNetworks: true);
         await PublishSampleAsync(site, tenant);
         await site.CatchUpAsync(tenant);
@@ -143,7 +146,7 @@ public sealed class SearchIndexingTests
     [Fact]
     public async Task The_search_rebuild_command_rebuilds_from_the_database()
     {
-        await using var site = Create();
+        await using var site = Create(Provider);
         var tenant = await site.CreateTenantAsync("Kommando", withNetworks: true);
         await PublishSampleAsync(site, tenant);
         await site.CatchUpAsync(tenant);
@@ -164,7 +167,7 @@ public sealed class SearchIndexingTests
     [Fact]
     public async Task The_search_rebuild_command_names_what_is_wrong()
     {
-        await using var site = Create();
+        await using var site = Create(Provider);
         var tenant = await site.CreateTenantAsync("Fejl", withNetworks: true);
         var config = new Dictionary<string, string?> { ["Portal:AppDataPath"] = site.Host.AppData.Path };
         var error = new StringWriter();
@@ -229,4 +232,9 @@ public sealed class SearchIndexingTests
             File.WriteAllBytes(file, [1, 2, 3, 4, 5, 6, 7, 8]);
         }
     }
+}
+
+public sealed class SearchIndexingTestsOnPostgres : SearchIndexingTests
+{
+    protected override string? Provider => NetvaerkPortal.Data.DatabaseProviders.Postgres;
 }

@@ -27,11 +27,13 @@ public sealed class SearchTestSite : IAsyncDisposable
 
     public PortalTestHost Host { get; }
 
-    public static SearchTestSite Create() => new(PortalTestHost.Create(services =>
-    {
-        services.AddSearchTestContentTypes();
-        services.AddScoped<IReaderContext, ChosenReaderContext>();
-    }));
+    public static SearchTestSite Create(string? databaseProvider = null) => new(PortalTestHost.Create(
+        services =>
+        {
+            services.AddSearchTestContentTypes();
+            services.AddScoped<IReaderContext, ChosenReaderContext>();
+        },
+        databaseProvider));
 
     /// <summary>A tenant with the two networks the items belong to (items may only name existing networks);
     /// their titles share no word with what the tests search for.</summary>

@@ -139,7 +139,8 @@ public sealed class IndexModel(UserManager<PortalUser> users, UserSessions sessi
     private async Task LoadAsync()
     {
         var list = new List<(PortalUser, IList<string>)>();
-        foreach (var user in await users.Users.OrderBy(u => u.UserName).Take(500).ToListAsync())
+        // Sorted by the database, the Danish way on either engine (Ærø after Zealand), so the first 500 are the right ones.
+        foreach (var user in await users.Users.OrderByDanish(db, u => u.UserName!).ThenBy(u => u.Id).Take(500).ToListAsync())
         {
             list.Add((user, await users.GetRolesAsync(user)));
         }
