@@ -26,12 +26,14 @@ public sealed record SetupContext(string AdminUserId, string AdminUserName, IRea
 
 /// <summary>Creates a tenant's database and admin, runs its initializer, and marks it Running; on any
 /// failure removes what the attempt made (database, site folder), and only that, so it can simply be tried again.</summary>
-public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFeatures features, ITenantInitializer initializer)
+public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFeatures features, ITenantInitializer initializer, Media.MediaLocations media)
 {
     public async Task<SetupResult> SetupAsync(TenantSettings tenant, SetupRequest request, CancellationToken cancellationToken = default)
     {
         var sitePath = store.SitePath(tenant.Name);
         var before = Directory.Exists(sitePath) ? Directory.EnumerateFileSystemEntries(sitePath).ToHashSet(StringComparer.Ordinal) : null;
+        var sharedMedia = media.SharedRoot is null ? null : media.For(tenant.Name, sitePath).FullPath;
+        var mediaBefore = sharedMedia is not null && Directory.Exists(sharedMedia);
         try
         {
             CreateSiteFolder(sitePath);
@@ -77,6 +79,11 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
         {
             features.Forget(tenant.Name);
             RemoveCreated(sitePath, before);
+            if (sharedMedia is not null && !mediaBefore && Directory.Exists(sharedMedia) && new DirectoryInfo(sharedMedia).LinkTarget is null)
+            {
+                Directory.Delete(sharedMedia, recursive: true); // made by this attempt's media steps, below a root shared with other nodes
+            }
+
             throw;
         }
     }
