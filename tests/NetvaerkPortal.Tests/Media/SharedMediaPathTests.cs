@@ -24,15 +24,12 @@ public sealed class SharedMediaPathTests : IDisposable
     /// <summary>A recipe that puts a logo in the media folder and makes it the tenant's logo; returns its path.</summary>
     private static string MediaRecipe(string folder)
     {
-        var path = Path.Combine(folder, "medier.recipe.json");
-        File.WriteAllText(path, new JsonObject
-    {
-        ["name"] = "medier",
-        ["steps"] = new JsonArray(
+        var steps = new JsonArray(
             new JsonObject { ["name"] = "feature", ["enable"] = new JsonArray("Netvaerk.Networks", "Netvaerk.Theme") },
             new JsonObject { ["name"] = "media", ["Files"] = new JsonArray(new JsonObject { ["TargetPath"] = "billeder/logo.png", ["Base64"] = Convert.ToBase64String(TestImages.Png) }) },
-            new JsonObject { ["name"] = "settings", ["Branding"] = new JsonObject { ["LogoPath"] = "/media/billeder/logo.png" } }),
-    }.ToJsonString());
+            new JsonObject { ["name"] = "settings", ["Branding"] = new JsonObject { ["LogoPath"] = "/media/billeder/logo.png" } });
+        var path = Path.Combine(folder, "medier.recipe.json");
+        File.WriteAllText(path, new JsonObject { ["name"] = "medier", ["steps"] = steps }.ToJsonString());
         return path;
     }
 
