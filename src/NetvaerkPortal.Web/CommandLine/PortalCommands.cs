@@ -51,7 +51,7 @@ public static class PortalCommands
 
             var command = Find(rest) ?? throw new CommandException($"Unknown command '{string.Join(' ', rest.Take(2))}'. Run 'netvaerk --help' for the list.");
             using var host = BuildHost(settings);
-            return await command.Run(host.Services, rest[command.Words.Split(' ').Length..], output);
+            return await command.Run(host.Services, rest.Skip(command.Words.Split(' ').Length).ToArray(), output);
         }
         catch (Exception failure) when (failure is CommandException or NetvaerkPortal.Tenants.TenantSetupException or NetvaerkPortal.Content.ContentValidationException or NetvaerkPortal.Recipes.RecipeException)
         {
@@ -94,10 +94,10 @@ public static class PortalCommands
     public static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 
     private static Command? Find(string[] args) =>
-        Commands.FirstOrDefault(c => c.Words.Split(' ') is var words && args.Length >= words.Length && words.SequenceEqual(args[..words.Length], StringComparer.Ordinal));
+        Commands.FirstOrDefault(c => c.Words.Split(' ') is var words && args.Length >= words.Length && words.SequenceEqual(args.Take(words.Length), StringComparer.Ordinal));
 
     /// <summary>Takes <c>--app-data PATH</c> out of the arguments, resolved from the caller's directory.</summary>
-    private static (string[] Rest, Dictionary<string, string?> Settings) TakeAppData(string[] args, IDictionary<string, string?>? configuration)
+    private static (string[] Verb, Dictionary<string, string?> Settings) TakeAppData(string[] args, IDictionary<string, string?>? configuration)
     {
         var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
         var rest = new List<string>(args.Length);

@@ -28,7 +28,7 @@ public sealed class NetvaerkCommandTests : IDisposable
         Assert.Equal(help.Output, bare.Output);
         foreach (var verb in Verbs)
         {
-            Assert.Contains("  " + (string)verb[0], help.Output, StringComparison.Ordinal);
+            Assert.Contains("  " + verb, help.Output, StringComparison.Ordinal);
         }
 
         Assert.Contains("--app-data PATH", help.Output, StringComparison.Ordinal);
