@@ -10,7 +10,7 @@ public static class NetvaerkProcess
     /// <summary>netvaerk.dll of the same configuration (Debug, Release) as this test assembly.</summary>
     public static string Program { get; } = Path.Combine(
         PortalCommandRunner.RepositoryRoot, "src", "NetvaerkPortal.Cli", "bin",
-        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name, "net10.0", "netvaerk.dll");
+        Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)))!, "net10.0", "netvaerk.dll");
 
     public static async Task<CommandResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
