@@ -58,7 +58,9 @@ internal static class BackupCommands
 
         var media = services.GetRequiredService<MediaLocations>().For(tenant.Name, scope.ServiceProvider.GetRequiredService<TenantContext>().SitePath).FullPath;
         await output.WriteLineAsync($"Backed up tenant '{tenant.Name}' to {target} ({new FileInfo(target).Length / 1024} KB).");
-        await output.WriteLineAsync($"Media is not in the database: copy {media} too.");
+        await output.WriteLineAsync(media is not null && Directory.Exists(media)
+            ? $"Media is not in the database: copy {media} too."
+            : $"Media is not in the database; the tenant has none yet (it would be in {media}).");
         return 0;
     }
 

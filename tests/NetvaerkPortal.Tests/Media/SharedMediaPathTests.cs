@@ -102,15 +102,9 @@ public sealed class SharedMediaPathTests : IDisposable
         await File.WriteAllBytesAsync(Path.Combine(elsewhere, "billeder", "logo.png"), TestImages.Png);
         Directory.CreateDirectory(MediaRoot);
         Directory.CreateSymbolicLink(Path.Combine(MediaRoot, "Medier"), elsewhere);
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Portal:AppDataPath"] = Path.Combine(_shared.Path, "App_Data"),
-            ["Portal:MediaPath"] = MediaRoot,
-            ["Portal:Setup:AdminPassword"] = PortalTestHost.AdminPassword,
-        };
         var error = new StringWriter();
 
-        var created = await PortalCommands.RunAsync(["tenants", "create", "Medier", "--prefix", "medier", "--recipe", MediaRecipe(_shared.Path)], new StringWriter(), error, configuration);
+        var created = await PortalCommands.RunAsync(["tenants", "create", "Medier", "--prefix", "medier", "--recipe", MediaRecipe(_shared.Path)], new StringWriter(), error, CommandConfiguration);
 
         Assert.NotEqual(0, created);
         Assert.Contains("target path 'billeder/logo.png' is refused", error.ToString(), StringComparison.Ordinal);
@@ -120,6 +114,41 @@ public sealed class SharedMediaPathTests : IDisposable
         var media = new MediaLocations(Microsoft.Extensions.Options.Options.Create(new PortalOptions { MediaPath = MediaRoot, AppDataPath = "App_Data" }), new TestEnvironment(_shared.Path));
         Assert.Null(media.For("Medier", "unused").FullPath);
         Assert.Null(MediaFiles.Resolve(media.For("Medier", "unused"), "/media/billeder/logo.png"));
+    }
+
+    private Dictionary<string, string?> CommandConfiguration => new()
+    {
+        ["Portal:AppDataPath"] = Path.Combine(_shared.Path, "App_Data"),
+        ["Portal:MediaPath"] = MediaRoot,
+        ["Portal:Setup:AdminPassword"] = PortalTestHost.AdminPassword,
+    };
+
+    [Fact]
+    public async Task A_failed_setup_removes_the_media_it_wrote_under_the_shared_root()
+    {
+        var recipe = MediaRecipe(_shared.Path);
+        File.WriteAllText(recipe, File.ReadAllText(recipe).Replace("\"LogoPath\":\"/media/billeder/logo.png\"", "\"PrimaryColor\":\"red\"", StringComparison.Ordinal));
+        var error = new StringWriter();
+
+        var created = await PortalCommands.RunAsync(["tenants", "create", "Medier", "--prefix", "medier", "--recipe", recipe], new StringWriter(), error, CommandConfiguration);
+
+        Assert.NotEqual(0, created);
+        Assert.Contains("Branding.PrimaryColor", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(MediaRoot, "Medier")), "the media folder this setup made must go with it");
+    }
+
+    [Fact]
+    public async Task Files_left_under_the_shared_root_by_an_earlier_tenant_of_that_name_stop_a_new_one()
+    {
+        Directory.CreateDirectory(Path.Combine(MediaRoot, "Medier"));
+        await File.WriteAllTextAsync(Path.Combine(MediaRoot, "Medier", "gammel.png"), "x");
+        var error = new StringWriter();
+
+        var created = await PortalCommands.RunAsync(["tenants", "create", "Medier", "--prefix", "medier", "--recipe", MediaRecipe(_shared.Path)], new StringWriter(), error, CommandConfiguration);
+
+        Assert.NotEqual(0, created);
+        Assert.Contains("already exists but no tenant uses it", error.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(MediaRoot, "Medier", "gammel.png")));
     }
 
     public static TheoryData<string> HostileMediaPaths => new()
