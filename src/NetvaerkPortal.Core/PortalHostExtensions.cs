@@ -33,6 +33,7 @@ public static class PortalHostExtensions
         services.AddSingleton<TenantSetup>();
         services.AddSingleton<TenantManager>();
         services.AddScoped<TenantContext>();
+        services.AddSingleton<Media.MediaLocations>();
 
         services.AddDbContext<PortalDbContext>(
             (provider, options) =>

@@ -46,12 +46,13 @@ public static class LogoFiles
     }
 
     /// <summary>Writes a checked logo under a new name and returns its <c>/media/...</c> path.</summary>
-    public static string Save(string sitePath, byte[] bytes)
+    public static string Save(MediaFolder media, byte[] bytes)
     {
+        ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(bytes);
         var kind = Kind(bytes) ?? throw new ArgumentException("Check the logo before saving it.", nameof(bytes));
-        var folder = SafePaths.Inside(sitePath, MediaFiles.Folder + "/" + Subfolder)
-            ?? throw new IOException($"The media folder of {sitePath} cannot hold logos (it is a symbolic link).");
+        var folder = media.Inside(Subfolder)
+            ?? throw new IOException($"The media folder {media.Name} in {media.Root} cannot hold logos (it is a symbolic link).");
         Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
         OwnedFolders.CreateOwned(folder, Purpose);
         var name = $"logo-{DateTime.UtcNow:yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{kind}";
@@ -65,8 +66,9 @@ public static class LogoFiles
     }
 
     /// <summary>Deletes a logo the portal stored (by its <c>/media/site-logo/logo-...</c> path) when it is no longer used; any other path is left alone.</summary>
-    public static void DeleteUploaded(string sitePath, string mediaPath)
+    public static void DeleteUploaded(MediaFolder media, string mediaPath)
     {
+        ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(mediaPath);
         var prefix = MediaFiles.UrlPrefix + Subfolder + "/logo-";
         if (!mediaPath.StartsWith(prefix, StringComparison.Ordinal) || mediaPath.IndexOf('/', prefix.Length) >= 0)
@@ -74,8 +76,8 @@ public static class LogoFiles
             return;
         }
 
-        var folder = SafePaths.Inside(sitePath, MediaFiles.Folder + "/" + Subfolder);
-        if (folder is not null && OwnedFolders.IsOwned(folder, Purpose) && MediaFiles.Resolve(sitePath, mediaPath) is { } file && File.Exists(file))
+        var folder = media.Inside(Subfolder);
+        if (folder is not null && OwnedFolders.IsOwned(folder, Purpose) && MediaFiles.Resolve(media, mediaPath) is { } file && File.Exists(file))
         {
             File.Delete(file);
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Tenants;
 
 namespace NetvaerkPortal.Media;
@@ -12,13 +13,15 @@ public static class MediaEndpoints
 {
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder routes)
     {
+        // Resolved now, so a Portal:MediaPath the portal refuses stops the start instead of the first image.
+        _ = routes.ServiceProvider.GetRequiredService<MediaLocations>();
         routes.MapGet(MediaFiles.UrlPrefix + "{**path}", Serve).ExcludeFromDescription();
         return routes;
     }
 
-    private static IResult Serve(string? path, TenantContext tenant, HttpContext http)
+    private static IResult Serve(string? path, TenantContext tenant, MediaLocations media, HttpContext http)
     {
-        if (string.IsNullOrEmpty(path) || MediaFiles.Resolve(tenant.SitePath, MediaFiles.UrlPrefix + path) is not { } file || !File.Exists(file))
+        if (string.IsNullOrEmpty(path) || MediaFiles.Resolve(media.For(tenant), MediaFiles.UrlPrefix + path) is not { } file || !File.Exists(file))
         {
             return Results.NotFound();
         }

@@ -2,8 +2,9 @@ using NetvaerkPortal.Files;
 
 namespace NetvaerkPortal.Media;
 
-/// <summary>The tenant's media folder (<c>App_Data/Sites/{tenant}/Media</c>, where recipes' media steps and uploaded
-/// logos put files) and the images in it that pages may show, at <c>/media/{path}</c>.</summary>
+/// <summary>The tenant's media folder (<see cref="MediaLocations"/>: <c>App_Data/Sites/{tenant}/Media</c> or
+/// <c>{Portal:MediaPath}/{tenant}</c>, where recipes' media steps and uploaded logos put files) and the images in it that
+/// pages may show, at <c>/media/{path}</c>.</summary>
 public static class MediaFiles
 {
     public const string Folder = "Media";
@@ -29,10 +30,13 @@ public static class MediaFiles
     public static bool IsImage(string relativePath) =>
         SafePaths.IsSafeRelativePath(relativePath) && ImageTypes.ContainsKey(Path.GetExtension(relativePath));
 
-    /// <summary>The file a <c>/media/...</c> path names inside the tenant's site folder, or null when the path is not a
+    /// <summary>The file a <c>/media/...</c> path names inside the tenant's media folder, or null when the path is not a
     /// safe image path or leads outside (symbolic links included).</summary>
-    public static string? Resolve(string sitePath, string mediaPath) =>
-        IsImagePath(mediaPath) ? SafePaths.Inside(sitePath, Folder + "/" + mediaPath[UrlPrefix.Length..]) : null;
+    public static string? Resolve(MediaFolder media, string mediaPath)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        return IsImagePath(mediaPath) ? media.Inside(mediaPath[UrlPrefix.Length..]) : null;
+    }
 
     public static string ContentType(string path) => ImageTypes[Path.GetExtension(path)];
 }

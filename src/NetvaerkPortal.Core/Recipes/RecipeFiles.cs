@@ -22,14 +22,9 @@ public static class RecipeFiles
             ?? throw new RecipeException($"The path '{SafePaths.Show(relativePath)}' leaves the recipe's folder or is not a plain relative path, and is refused. Put the file beside the recipe and name it as {Rule}.");
     }
 
-    /// <summary>True when <paramref name="relativePath"/> may name a file in a tenant's folder (<see cref="ResolveTarget"/>).</summary>
+    /// <summary>True when <paramref name="relativePath"/> may name a file in a tenant's folder (the media step's target,
+    /// resolved by <see cref="Media.MediaFolder.Inside"/>, links refused from the media root down).</summary>
     public static bool IsTarget(string relativePath) => SafePaths.IsSafeRelativePath(relativePath);
-
-    /// <summary>A file the recipe writes, inside <paramref name="subfolder"/> (e.g. Media) of the tenant's site folder;
-    /// links are refused from the site folder down, so the subfolder itself cannot lead elsewhere either.</summary>
-    public static string ResolveTarget(string siteFolder, string subfolder, string relativePath) =>
-        (IsTarget(relativePath) ? SafePaths.Inside(siteFolder, subfolder + "/" + relativePath) : null)
-        ?? throw new RecipeException($"The target path '{SafePaths.Show(relativePath)}' is refused: name a file in the tenant's {subfolder} folder as {Rule}.");
 
     private static string? Inside(string folder, string relativePath) =>
         SafePaths.IsSafeRelativePath(relativePath) ? SafePaths.Inside(folder, relativePath) : null;

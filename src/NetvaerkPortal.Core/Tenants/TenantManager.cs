@@ -6,7 +6,8 @@ public sealed record CreateTenantRequest(string Name, string? Prefix, string? Ho
 
 /// <summary>Creates, lists and disables tenants. Creating is all or nothing: when setup fails the
 /// entry, the database and the site folder are gone again.</summary>
-public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.ManagingTenantAudit audit, Microsoft.Extensions.Options.IOptions<PortalOptions> options)
+public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.ManagingTenantAudit audit, Microsoft.Extensions.Options.IOptions<PortalOptions> options,
+    Media.MediaLocations media)
 {
     private static readonly SemaphoreSlim CreateLock = new(1, 1);
 
@@ -112,6 +113,13 @@ public sealed class TenantManager(TenantStore store, TenantSetup setup, Audit.Ma
         if (Directory.Exists(store.SitePath(request.Name)))
         {
             throw new TenantSetupException("The folder {0} already exists but no tenant uses it. Move it away or choose another name.", store.SitePath(request.Name));
+        }
+
+        // With a shared media root, another tenant's files left there under this name would become the new tenant's.
+        if (media.SharedRoot is not null && media.For(request.Name, store.SitePath(request.Name)).FullPath is { } mediaFolder
+            && Directory.Exists(mediaFolder) && Directory.EnumerateFileSystemEntries(mediaFolder).Any())
+        {
+            throw new TenantSetupException("The media folder {0} already exists but no tenant uses it. Move it away or choose another name.", mediaFolder);
         }
 
         return WithNewDatabase(tenant, request.DatabaseProvider, request.ConnectionString);

@@ -25,14 +25,16 @@ public interface ITenantInitializer
 public sealed record SetupContext(string AdminUserId, string AdminUserName, IReadOnlyDictionary<string, string> Parameters, bool SkipUnsupported, string? UploadedRecipe = null);
 
 /// <summary>Creates a tenant's database and admin, runs its initializer, and marks it Running; on any
-/// failure removes what the attempt made (database or PostgreSQL schema, site folder), and only that, so it can simply be tried again.</summary>
-public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFeatures features, ITenantInitializer initializer)
+/// failure removes what the attempt made (database or PostgreSQL schema, site folder, shared media folder), and only that, so it can simply be tried again.</summary>
+public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFeatures features, ITenantInitializer initializer, Media.MediaLocations media)
 {
     public async Task<SetupResult> SetupAsync(TenantSettings tenant, SetupRequest request, CancellationToken cancellationToken = default)
     {
         var sitePath = store.SitePath(tenant.Name);
         var before = Directory.Exists(sitePath) ? Directory.EnumerateFileSystemEntries(sitePath).ToHashSet(StringComparer.Ordinal) : null;
         var madeStorage = false;
+        var sharedMedia = media.SharedRoot is null ? null : media.For(tenant.Name, sitePath).FullPath;
+        var mediaBefore = sharedMedia is not null && Directory.Exists(sharedMedia);
         try
         {
             CreateSiteFolder(sitePath);
@@ -80,6 +82,11 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
             features.Forget(tenant.Name);
             await DatabaseProviders.ReleaseAsync(tenant, dropStorage: madeStorage);
             RemoveCreated(sitePath, before);
+            if (sharedMedia is not null && !mediaBefore && Directory.Exists(sharedMedia) && new DirectoryInfo(sharedMedia).LinkTarget is null)
+            {
+                Directory.Delete(sharedMedia, recursive: true); // made by this attempt's media steps, below a root shared with other nodes
+            }
+
             throw;
         }
     }

@@ -2,21 +2,56 @@ using NetvaerkPortal.Web.Hosting;
 
 namespace NetvaerkPortal.Web.CommandLine;
 
-/// <summary>The portal's command-line verbs: the same services and App_Data as the web server, without the server.</summary>
+/// <summary>The portal's command-line verbs: the same services and App_Data as the web server, without the server.
+/// The published <c>netvaerk</c> tool (src/NetvaerkPortal.Cli) and <c>dotnet run -- VERB</c> both come here.</summary>
 public static class PortalCommands
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "tenants", "recipes", "users", "tokens", "search", "content", "help", "--help" };
+    private delegate Task<int> Verb(IServiceProvider services, string[] args, TextWriter output);
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    private sealed record Command(string Words, string Arguments, Verb Run);
+
+    /// <summary>Every verb, in the order help lists them; help is written from this table, so it lists every verb.</summary>
+    private static readonly Command[] Commands =
+    [
+        new("tenants list", "", (services, _, output) => Task.FromResult(TenantCommands.List(services, output))),
+        new("tenants create", "NAME (--prefix P | --host H) --recipe NAME|PATH [--param K=V]... [--admin-user U] [--admin-password P] [--admin-email E] [--skip-unsupported] [--database-provider Sqlite|Postgres] [--connection-string CS]", TenantCommands.CreateAsync),
+        new("tenants disable", "NAME", (services, args, output) => Task.FromResult(TenantCommands.Disable(services, args, output))),
+        new("recipes validate", "PATH [--skip-unsupported]", RecipeCommands.ValidateAsync),
+        new("recipes run", "--tenant NAME PATH [--skip-unsupported]", RecipeCommands.RunAsync),
+        new("users create", "--tenant T --user U --email E --password P [--role R]... [--network ID]... [--coordinator ID]...", UserCommands.CreateAsync),
+        new("users delete", "--tenant T --user U", UserCommands.DeleteAsync),
+        new("users reset-password", "--tenant T --user U [--password P]", UserCommands.ResetPasswordAsync),
+        new("tokens create", "--tenant T --user U [--name N] [--expires-days D]", TokenCommands.CreateAsync),
+        new("tokens revoke", "--tenant T (--user U | --id N)", TokenCommands.RevokeAsync),
+        new("tokens list", "--tenant T [--user U]", TokenCommands.ListAsync),
+        new("content export", "--tenant T [--type TYPE]", RecipeCommands.ExportAsync),
+        new("search rebuild", "--tenant T [--index NAME]", SearchCommands.RebuildAsync),
+        new("backup", "--tenant T --to FILE", BackupCommands.BackupAsync),
+    ];
+
+    private const string AppDataOption = "--app-data";
+
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (args[0] is "help" or "--help" or "-h" or AppDataOption || Commands.Any(c => c.Words.Split(' ')[0] == args[0]));
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, IDictionary<string, string?>? configuration = null)
     {
+        ArgumentNullException.ThrowIfNull(args);
         output ??= Console.Out;
         error ??= Console.Error;
-        using var host = BuildHost(configuration);
         try
         {
-            return await Dispatch(host.Services, args, output);
+            var (rest, settings) = TakeAppData(args, configuration);
+            // Help is answered before anything is built: no host, no modules, no App_Data.
+            if (rest.Length == 0 || rest.Any(a => a is "--help" or "-h") || rest[0] == "help")
+            {
+                await output.WriteLineAsync(Help(rest));
+                return 0;
+            }
+
+            var command = Find(rest) ?? throw new CommandException($"Unknown command '{string.Join(' ', rest.Take(2))}'. Run 'netvaerk --help' for the list.");
+            using var host = BuildHost(settings);
+            return await command.Run(host.Services, rest.Skip(command.Words.Split(' ').Length).ToArray(), output);
         }
         catch (Exception failure) when (failure is CommandException or NetvaerkPortal.Tenants.TenantSetupException or NetvaerkPortal.Content.ContentValidationException or NetvaerkPortal.Recipes.RecipeException)
         {
@@ -41,61 +76,48 @@ public static class PortalCommands
         return builder.Build();
     }
 
-    private static async Task<int> Dispatch(IServiceProvider services, string[] args, TextWriter output)
+    /// <summary>All verbs; or, after a verb's words (<c>tenants create --help</c>, <c>tenants --help</c>), only its own.</summary>
+    public static string Help(IReadOnlyList<string> args)
     {
-        var words = args.Take(2).ToArray();
-        var rest = args.Skip(2).ToArray();
-        switch (words)
-        {
-            case ["tenants", "list"]:
-                return TenantCommands.List(services, output);
-            case ["tenants", "create"]:
-                return await TenantCommands.CreateAsync(services, rest, output);
-            case ["tenants", "disable"]:
-                return TenantCommands.Disable(services, rest, output);
-            case ["recipes", "validate"]:
-                return await RecipeCommands.ValidateAsync(services, rest, output);
-            case ["recipes", "run"]:
-                return await RecipeCommands.RunAsync(services, rest, output);
-            case ["users", "create"]:
-                return await UserCommands.CreateAsync(services, rest, output);
-            case ["users", "delete"]:
-                return await UserCommands.DeleteAsync(services, rest, output);
-            case ["users", "reset-password"]:
-                return await UserCommands.ResetPasswordAsync(services, rest, output);
-            case ["tokens", "create"]:
-                return await TokenCommands.CreateAsync(services, rest, output);
-            case ["tokens", "revoke"]:
-                return await TokenCommands.RevokeAsync(services, rest, output);
-            case ["tokens", "list"]:
-                return await TokenCommands.ListAsync(services, rest, output);
-            case ["search", "rebuild"]:
-                return await SearchCommands.RebuildAsync(services, rest, output);
-            case ["content", "export"]:
-                return await RecipeCommands.ExportAsync(services, rest, output);
-            default:
-                await output.WriteLineAsync(Usage);
-                return words is ["help"] or ["--help"] ? 0 : throw new CommandException($"Unknown command '{string.Join(' ', words)}'. Run 'help' for the list.");
-        }
+        ArgumentNullException.ThrowIfNull(args);
+        var words = args.Where(a => !a.StartsWith('-') && a != "help").Take(2).ToArray();
+        var exact = Commands.Where(c => c.Words == string.Join(' ', words)).ToList();
+        var chosen = exact.Count > 0 ? exact : Commands.Where(c => words.Length > 0 && c.Words.Split(' ')[0] == words[0]).ToList();
+        var lines = (chosen.Count > 0 ? chosen : Commands.ToList()).Select(c => $"  {c.Words} {c.Arguments}".TrimEnd());
+        return $"""
+            Usage: netvaerk [{AppDataOption} PATH] VERB ...   (from the repository: dotnet run --project src/NetvaerkPortal.Web -- VERB ...)
+            {string.Join(Environment.NewLine, lines)}
+            App_Data: {AppDataOption} PATH, else Portal__AppDataPath, else ./App_Data; relative paths are from the current directory.
+            """;
     }
 
-    public const string Usage = """
-        Usage: dotnet run --project src/NetvaerkPortal.Web -- VERB ...
-          tenants list
-          tenants create NAME (--prefix P | --host H) --recipe NAME|PATH [--param K=V]... [--admin-user U] [--admin-password P] [--admin-email E] [--skip-unsupported]
-                         [--database-provider Sqlite|Postgres] [--connection-string CS]
-          tenants disable NAME
-          recipes validate PATH [--skip-unsupported]
-          recipes run --tenant NAME PATH [--skip-unsupported]
-          users create --tenant T --user U --email E --password P [--role R]... [--network ID]... [--coordinator ID]...
-          users delete --tenant T --user U
-          users reset-password --tenant T --user U [--password P]
-          tokens create --tenant T --user U [--name N] [--expires-days D]
-          tokens revoke --tenant T (--user U | --id N)
-          tokens list --tenant T [--user U]
-          content export --tenant T [--type TYPE]
-          search rebuild --tenant T [--index NAME]
-        """;
-
     public static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    private static Command? Find(string[] args) =>
+        Commands.FirstOrDefault(c => c.Words.Split(' ') is var words && args.Length >= words.Length && words.SequenceEqual(args.Take(words.Length), StringComparer.Ordinal));
+
+    /// <summary>Takes <c>--app-data PATH</c> out of the arguments, resolved from the caller's directory.</summary>
+    private static (string[] Verb, Dictionary<string, string?> Settings) TakeAppData(string[] args, IDictionary<string, string?>? configuration)
+    {
+        var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
+        var rest = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] != AppDataOption && !args[i].StartsWith(AppDataOption + "=", StringComparison.Ordinal))
+            {
+                rest.Add(args[i]);
+                continue;
+            }
+
+            var value = args[i].Length > AppDataOption.Length ? args[i][(AppDataOption.Length + 1)..] : i + 1 < args.Length ? args[++i] : "";
+            if (string.IsNullOrWhiteSpace(value) || value.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new CommandException($"{AppDataOption} needs the path of the portal's App_Data folder. Example: {AppDataOption} /srv/netvaerk/App_Data");
+            }
+
+            settings["Portal:AppDataPath"] = Path.GetFullPath(value);
+        }
+
+        return ([.. rest], settings);
+    }
 }

@@ -5,6 +5,14 @@ namespace NetvaerkPortal.Web.CommandLine;
 
 internal static class TenantCommands
 {
+    /// <summary>A recipe file is kept in tenants.json by its full path, resolved from the caller's directory now, so it
+    /// means the same file whoever reads it later; a shipped recipe stays a name.</summary>
+    private static string RecipeArgument(IServiceProvider services, string recipe) =>
+        NetvaerkPortal.Recipes.RecipeCatalog.LooksLikePath(recipe) && !recipe.Contains('\0', StringComparison.Ordinal)
+            && services.GetRequiredService<NetvaerkPortal.Recipes.RecipeCatalog>().Named(recipe) is null
+            ? Path.GetFullPath(recipe)
+            : recipe;
+
     public static int List(IServiceProvider services, TextWriter output)
     {
         var tenants = services.GetRequiredService<TenantManager>().List();
@@ -27,7 +35,7 @@ internal static class TenantCommands
             name,
             arguments.Option("prefix"),
             arguments.Option("host"),
-            arguments.Required("recipe", "--recipe nyborg-kommune"),
+            RecipeArgument(services, arguments.Required("recipe", "--recipe nyborg-kommune")),
             new SetupRequest(
                 arguments.Option("admin-user") ?? setup.AdminUserName,
                 arguments.Option("admin-email") ?? setup.AdminEmail,

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using NetvaerkPortal.Files;
 
 namespace NetvaerkPortal.Recipes.Steps;
 
-/// <summary>"media": copies files named relative to the recipe (or given as Base64) into the tenant's Media folder.
-/// Sources stay inside the recipe's folder and targets inside Media (<see cref="RecipeFiles"/>), symbolic links refused.</summary>
+/// <summary>"media": copies files named relative to the recipe (or given as Base64) into the tenant's media folder
+/// (<see cref="Media.MediaLocations"/>). Sources stay inside the recipe's folder (<see cref="RecipeFiles"/>) and targets
+/// inside the media folder, symbolic links refused.</summary>
 public sealed class MediaStep : IRecipeStepHandler, IRecipeStepCheck
 {
     public const string MediaFolder = "Media";
@@ -49,7 +51,9 @@ public sealed class MediaStep : IRecipeStepHandler, IRecipeStepCheck
         foreach (var file in (RecipeReader.Get(context.Data, "Files") as JsonArray ?? []).OfType<JsonObject>())
         {
             var target = RecipeReader.Text(file, "TargetPath") ?? throw new RecipeException("a media file has no 'TargetPath'.");
-            var destination = RecipeFiles.ResolveTarget(context.Tenant.SitePath, MediaFolder, target);
+            var media = context.Services.GetRequiredService<Media.MediaLocations>().For(context.Tenant);
+            var destination = (RecipeFiles.IsTarget(target) ? media.Inside(target) : null)
+                ?? throw new RecipeException($"The target path '{SafePaths.Show(target)}' is refused: name a file in the tenant's {MediaFolder} folder as {RecipeFiles.Rule}.");
             byte[] bytes;
             if (RecipeReader.Text(file, "Base64") is { Length: > 0 } base64)
             {

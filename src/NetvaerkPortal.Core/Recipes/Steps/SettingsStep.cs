@@ -36,7 +36,7 @@ public sealed class SettingsStep : IRecipeStepCheck, IRecipeStepHandler
             }
             else if (string.Equals(key, SiteBranding.Section, StringComparison.OrdinalIgnoreCase))
             {
-                settings[SiteBranding.Section] = Merge(settings.GetValueOrDefault(SiteBranding.Section) as JsonObject, (JsonObject)value!, context.Tenant.SitePath);
+                settings[SiteBranding.Section] = Merge(settings.GetValueOrDefault(SiteBranding.Section) as JsonObject, (JsonObject)value!, context.Services.GetRequiredService<MediaLocations>().For(context.Tenant));
             }
             else
             {
@@ -48,7 +48,7 @@ public sealed class SettingsStep : IRecipeStepCheck, IRecipeStepHandler
     }
 
     /// <summary>The stored Branding with the recipe's keys (spelled as the document spells them) put over it.</summary>
-    private static JsonObject Merge(JsonObject? stored, JsonObject given, string sitePath)
+    private static JsonObject Merge(JsonObject? stored, JsonObject given, MediaFolder media)
     {
         var merged = new JsonObject();
         foreach (var (key, value) in stored ?? [])
@@ -62,7 +62,7 @@ public sealed class SettingsStep : IRecipeStepCheck, IRecipeStepHandler
             var text = value!.GetValue<string>();
             if (name == nameof(SiteBranding.LogoPath) && text.Length > 0)
             {
-                CheckLogo(sitePath, text);
+                CheckLogo(media, text);
             }
 
             merged[name] = name is nameof(SiteBranding.PrimaryColor) or nameof(SiteBranding.AccentColor) ? text.ToLowerInvariant() : text;
@@ -73,9 +73,9 @@ public sealed class SettingsStep : IRecipeStepCheck, IRecipeStepHandler
 
     /// <summary>The logo must be in the tenant's media when the step runs (a media step before this one puts it there),
     /// and an SVG must be a plain picture.</summary>
-    private static void CheckLogo(string sitePath, string logoPath)
+    private static void CheckLogo(MediaFolder media, string logoPath)
     {
-        var file = MediaFiles.Resolve(sitePath, logoPath);
+        var file = MediaFiles.Resolve(media, logoPath);
         if (file is null || !File.Exists(file))
         {
             throw new RecipeException($"Branding.LogoPath '{SafePaths.Show(logoPath)}' names no file in the tenant's media folder. Put the logo there with a 'media' step before this step (TargetPath '{SafePaths.Show(logoPath[MediaFiles.UrlPrefix.Length..])}').");

@@ -19,7 +19,7 @@ namespace NetvaerkPortal.Web.Pages.Admin.Settings;
 [Authorize(Policy = PortalPolicies.Administrator)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
 [RequestSizeLimit(MaxFormBytes)]
-public sealed class IndexModel(SiteDocuments documents, PortalDbContext db, SiteDisplays sites, IndexingSignal signal, TenantContext tenant, AuditLog audit, IStringLocalizer<UiText> text) : PageModel
+public sealed class IndexModel(SiteDocuments documents, PortalDbContext db, SiteDisplays sites, IndexingSignal signal, TenantContext tenant, MediaLocations media, AuditLog audit, IStringLocalizer<UiText> text) : PageModel
 {
     /// <summary>Room for the largest logo and the texts; a larger body is cut off before it is buffered.</summary>
     public const int MaxFormBytes = 2 * LogoFiles.MaxBytes;
@@ -77,7 +77,7 @@ public sealed class IndexModel(SiteDocuments documents, PortalDbContext db, Site
         {
             if (upload is not null)
             {
-                written = LogoFiles.Save(tenant.SitePath, upload);
+                written = LogoFiles.Save(media.For(tenant), upload);
                 branding = branding with { LogoPath = written };
             }
 
@@ -95,7 +95,7 @@ public sealed class IndexModel(SiteDocuments documents, PortalDbContext db, Site
         {
             if (written is not null)
             {
-                LogoFiles.DeleteUploaded(tenant.SitePath, written);
+                LogoFiles.DeleteUploaded(media.For(tenant), written);
             }
 
             throw;
@@ -103,7 +103,7 @@ public sealed class IndexModel(SiteDocuments documents, PortalDbContext db, Site
 
         if (stored.LogoPath != branding.LogoPath)
         {
-            LogoFiles.DeleteUploaded(tenant.SitePath, stored.LogoPath);
+            LogoFiles.DeleteUploaded(media.For(tenant), stored.LogoPath);
         }
 
         // The next page shows the new settings, and cached anonymous pages are rendered afresh.
@@ -155,7 +155,7 @@ public sealed class IndexModel(SiteDocuments documents, PortalDbContext db, Site
             yield break;
         }
 
-        if (MediaFiles.Resolve(tenant.SitePath, path) is not { } file || !System.IO.File.Exists(file))
+        if (MediaFiles.Resolve(media.For(tenant), path) is not { } file || !System.IO.File.Exists(file))
         {
             yield return new SettingProblem("LogoPath", "There is no file {0} in the portal's media. Upload the logo instead, or give the path of an image that is there.", path);
         }
