@@ -18,12 +18,14 @@ public static partial class DatabaseProviders
     // PostgreSQL cuts identifiers at 63 bytes; longer names would silently share a schema.
     private const int MaxIdentifierLength = 63;
 
-    static DatabaseProviders()
-    {
-        // DateTime as 'timestamp without time zone' whatever its Kind, as SQLite stores it: the portal keeps UTC
-        // throughout, but values parsed from recipes and forms arrive Unspecified and must not be refused.
-        AppContext.SetSwitch("Npgsql.EnableLegacyTimestampBehavior", true);
-    }
+    /// <summary>DateTime as 'timestamp without time zone' whatever its Kind, as SQLite stores it: the portal keeps UTC
+    /// throughout, but values parsed from recipes and forms arrive Unspecified and must not be refused. Npgsql reads the
+    /// switch once, on first use, so it is set when this assembly loads, before any caller (the tenant registry, the
+    /// command line, a test) can touch Npgsql.</summary>
+#pragma warning disable CA2255 // The switch must precede every use of Npgsql in the process, whoever comes first.
+    [System.Runtime.CompilerServices.ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void UseUtcTimestampsAsStored() => AppContext.SetSwitch("Npgsql.EnableLegacyTimestampBehavior", true);
 
     /// <summary>The tenant's schema: <c>tenant_</c> and its lowercased name (names differing in case are one tenant);
     /// a name too long for an identifier keeps its start and gains a hash of the whole. Quoted wherever it is used.</summary>
@@ -51,8 +53,7 @@ public static partial class DatabaseProviders
         return "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
-    /// <summary>Opens a connection to the server of a PostgreSQL connection string (all Npgsql use goes through this class,
-    /// so the timestamp switch above is set first).</summary>
+    /// <summary>Opens a connection to the server of a PostgreSQL connection string.</summary>
     public static async Task<NpgsqlConnection> OpenPostgresAsync(string connectionString, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(connectionString);
