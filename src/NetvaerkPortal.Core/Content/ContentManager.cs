@@ -37,16 +37,16 @@ public sealed class ContentManager(
 
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions version = VersionOptions.Published, CancellationToken cancellationToken = default)
     {
-        var record = await (version == VersionOptions.Published ? GetPublished : GetLatest)(db, contentItemId, cancellationToken);
+        var record = await (version == VersionOptions.Published ? GetPublished : GetLatest).For(db)(db, contentItemId, cancellationToken);
         return record is null ? null : Read(record);
     }
 
-    // Every item page reads one item: compiled once, so EF does not look the query up again each time.
-    private static readonly Func<PortalDbContext, string, CancellationToken, Task<ContentItemRecord?>> GetPublished =
-        EF.CompileAsyncQuery((PortalDbContext db, string id, CancellationToken _) => db.ContentItems.AsNoTracking().FirstOrDefault(r => r.ContentItemId == id && r.Published));
+    // Every item page reads one item: compiled once (per engine), so EF does not look the query up again each time.
+    private static readonly PerEngine<Func<PortalDbContext, string, CancellationToken, Task<ContentItemRecord?>>> GetPublished = new(() =>
+        EF.CompileAsyncQuery((PortalDbContext db, string id, CancellationToken _) => db.ContentItems.AsNoTracking().FirstOrDefault(r => r.ContentItemId == id && r.Published)));
 
-    private static readonly Func<PortalDbContext, string, CancellationToken, Task<ContentItemRecord?>> GetLatest =
-        EF.CompileAsyncQuery((PortalDbContext db, string id, CancellationToken _) => db.ContentItems.AsNoTracking().FirstOrDefault(r => r.ContentItemId == id && r.Latest));
+    private static readonly PerEngine<Func<PortalDbContext, string, CancellationToken, Task<ContentItemRecord?>>> GetLatest = new(() =>
+        EF.CompileAsyncQuery((PortalDbContext db, string id, CancellationToken _) => db.ContentItems.AsNoTracking().FirstOrDefault(r => r.ContentItemId == id && r.Latest)));
 
     /// <summary>Has any version, deleted ones included, ever used this id?</summary>
     public Task<bool> IsIdUsedAsync(string contentItemId, CancellationToken cancellationToken = default) =>

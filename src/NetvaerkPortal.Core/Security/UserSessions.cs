@@ -39,16 +39,16 @@ public sealed class UserSessions(PortalDbContext db, TimeProvider clock)
     /// <summary>The live session's state, or null when it is unknown, revoked, idle too long or not the user's.</summary>
     public async Task<State?> FindLiveAsync(string sessionId, string userId, CancellationToken cancellationToken = default)
     {
-        var state = await FindLive(db, sessionId, userId, cancellationToken);
+        var state = await FindLive.For(db)(db, sessionId, userId, cancellationToken);
         return state is null || Now - state.LastSeenUtc > IdleTimeout ? null : state;
     }
 
-    // Every signed-in request runs it: compiled once, so EF does not look the query up again each time.
-    private static readonly Func<PortalDbContext, string, string, CancellationToken, Task<State?>> FindLive =
+    // Every signed-in request runs it: compiled once (per engine), so EF does not look the query up again each time.
+    private static readonly PerEngine<Func<PortalDbContext, string, string, CancellationToken, Task<State?>>> FindLive = new(() =>
         EF.CompileAsyncQuery((PortalDbContext db, string sessionId, string userId, CancellationToken cancellationToken) => db.UserSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedUtc == null)
             .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new State(s.LastSeenUtc, u.SecurityStamp, u.LockoutEnabled, u.LockoutEnd))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     /// <summary>Notes that the session is in use, at most once per <see cref="LastSeenResolution"/>.</summary>
     public async Task TouchAsync(string sessionId, State state, CancellationToken cancellationToken = default)

@@ -39,6 +39,29 @@ public sealed class PostgresTenantTests
     }
 
     [Fact]
+    public async Task One_node_serves_SQLite_and_Postgres_tenants_side_by_side()
+    {
+        await using var host = PortalTestHost.Create(databaseProvider: DatabaseProviders.Postgres);
+        var lite = (await host.Tenants.CreateAsync(new CreateTenantRequest("Lite", "lite", null, host.AppData.EmptyRecipe(), Request(), DatabaseProviders.Sqlite))).Tenant;
+        var postgres = await host.CreateTenantAsync("Pg");
+
+        // Alternating engines: queries compiled once must not stay bound to the engine they first ran on.
+        foreach (var tenant in new[] { lite, postgres, lite, postgres })
+        {
+            await using var scope = host.OpenScope(tenant);
+            var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
+            var item = TestContent.NewArticle("Både og " + tenant.Name);
+            await content.PublishAsync(item);
+            Assert.Equal("Både og " + tenant.Name, (await content.GetAsync(item.ContentItemId))?.DisplayText);
+            Assert.NotNull(await content.GetAsync(item.ContentItemId, VersionOptions.Latest));
+        }
+
+        Assert.Equal(DatabaseProviders.Sqlite, lite.DatabaseProvider);
+        Assert.True(File.Exists(Path.Combine(host.AppData.SitePath("Lite"), "portal.db")));
+        Assert.Equal(["tenant_pg"], await host.Database.TenantSchemasAsync());
+    }
+
+    [Fact]
     public async Task A_search_path_in_the_connection_string_cannot_move_a_tenant_into_another_schema()
     {
         await using var host = PortalTestHost.Create(databaseProvider: DatabaseProviders.Postgres);
