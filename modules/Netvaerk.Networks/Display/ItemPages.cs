@@ -27,13 +27,13 @@ public static class ItemPages
     private static async Task<IResult> ByPathAsync(string segment, string? rest, HttpContext http, PortalDbContext db, CancellationToken cancellationToken)
     {
         var path = AutoroutePartHandler.Normalize(string.IsNullOrEmpty(rest) ? segment : segment + "/" + rest);
-        return await RenderAsync(await PublishedAt(db, path, cancellationToken), http, cancellationToken);
+        return await RenderAsync(await PublishedAt.For(db)(db, path, cancellationToken), http, cancellationToken);
     }
 
-    // Every item page looks its path up: compiled once, so EF does not translate the query again each time.
-    private static readonly Func<PortalDbContext, string, CancellationToken, Task<string?>> PublishedAt =
+    // Every item page looks its path up: compiled once per engine, so EF does not translate the query again each time.
+    private static readonly PerEngine<Func<PortalDbContext, string, CancellationToken, Task<string?>>> PublishedAt = new(() =>
         EF.CompileAsyncQuery((PortalDbContext db, string path, CancellationToken _) =>
-            db.AutorouteIndex.AsNoTracking().Where(r => r.Path == path && r.Published).Select(r => r.ContentItemId).FirstOrDefault());
+            db.AutorouteIndex.AsNoTracking().Where(r => r.Path == path && r.Published).Select(r => r.ContentItemId).FirstOrDefault()));
 
     private static async Task<IResult> RenderAsync(string? contentItemId, HttpContext http, CancellationToken cancellationToken)
     {
