@@ -154,6 +154,23 @@ public sealed class LuceneIndexRegistry : IDisposable
     public LuceneIndex? Find(string tenant, string index) =>
         _indexes.TryGetValue((tenant.ToLowerInvariant(), index.ToLowerInvariant()), out var open) ? open : null;
 
+    /// <summary>Closes the writer and searchers of the tenant's indexes (an idle tenant), unless one is searched or written
+    /// right now; everything applied was committed by then (a batch commits before it lets go of its lock). They stay
+    /// registered and open again on their next use. False when one was in use and stayed open.</summary>
+    public bool Release(string tenant)
+    {
+        lock (_opening)
+        {
+            var closed = true;
+            foreach (var index in _indexes.Values.Where(index => string.Equals(index.Tenant, tenant, StringComparison.OrdinalIgnoreCase)))
+            {
+                closed &= !index.IsOpen || index.CloseIfIdle(TimeSpan.Zero);
+            }
+
+            return closed;
+        }
+    }
+
     /// <summary>Closes the tenant's indexes (e.g. before its folder goes away).</summary>
     public void Close(string tenant)
     {

@@ -87,6 +87,18 @@ public static class DatabaseProviders
         SqliteConnection.ClearAllPools();
     }
 
+    /// <summary>Closes the tenant's idle pooled connections (a pooled SQLite connection keeps the database, its -wal and
+    /// -shm files open); one in use closes when it is returned. The next use opens a new one.</summary>
+    public static void ReleaseConnections(TenantSettings tenant, string sitePath)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        if (IsSupported(tenant.DatabaseProvider))
+        {
+            using var connection = new SqliteConnection(ConnectionString(tenant, sitePath));
+            SqliteConnection.ClearPool(connection);
+        }
+    }
+
     private static void EnsureSupported(string provider)
     {
         if (!IsSupported(provider))
