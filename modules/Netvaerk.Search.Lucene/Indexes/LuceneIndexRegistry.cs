@@ -93,6 +93,9 @@ public sealed class LuceneIndexRegistry : IDisposable
         ?? throw new IndexFolderRefusedException(tenant, SafePaths.Show(index), "Lucene/" + SafePaths.Show(index),
             $"the name cannot be a folder, or a symbolic link lies on the way. {LuceneIndexStep.NameRule}");
 
+    /// <summary>Whether one of the tenant's indexes was left open (a crash): it is opened and checked at startup.</summary>
+    public bool LeftOpen(string tenant) => SafePaths.Inside(store.SitePath(tenant), "Lucene") is { } folder && IndexFolder.AnyLeftOpen(folder);
+
     /// <summary>The open index, opened (and checked) on first use; reopened when its analyzer changed.</summary>
     /// <exception cref="LockObtainFailedException">Another process writes this App_Data's indexes.</exception>
     /// <exception cref="IndexFolderRefusedException">The index's folder holds files the portal did not create.</exception>
