@@ -16,7 +16,21 @@ public sealed class PortalDbMigration : ITenantMigration
     public async Task MigrateAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
         var db = tenantServices.GetRequiredService<PortalDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await TenantMigrations.MigrateIfPendingAsync(db, cancellationToken);
         await DatabaseProviders.PrepareAsync(db, cancellationToken);
+    }
+}
+
+public static class TenantMigrations
+{
+    /// <summary>Reads which migrations are missing first, and migrates only when one is: EF's MigrateAsync takes its
+    /// migration lock (a write) even when nothing is to do, and a tenant's first request after a start pays for it.</summary>
+    public static async Task MigrateIfPendingAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
     }
 }
