@@ -45,6 +45,12 @@ public sealed class SearchIndexingService(SearchIndexer indexer, LuceneIndexRegi
         var interval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Portal:Search:CatchUpSeconds", 5)));
         // At start, besides tenants already asked for, those whose index a crash left open: a damaged one is rebuilt now.
         var tenants = AwakeTenants().Union(RunningTenants().Where(LeftOpen)).ToList();
+        foreach (var tenant in tenants)
+        {
+            // Opened now without a request: released again once idle.
+            activity.Touch(tenant.Name);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             foreach (var tenant in tenants)
