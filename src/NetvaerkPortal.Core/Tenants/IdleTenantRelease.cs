@@ -78,6 +78,9 @@ public sealed class IdleTenantRelease(TenantActivity activity, TenantStore store
                 if (released.Count > 0)
                 {
                     logger.LogDebug("Released {Count} idle tenants", released.Count);
+                    // What they held is garbage now; without a compacting collection the process keeps the memory it
+                    // reached when they were all in use. At most once per check, and only after a release.
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 }
             }
         }

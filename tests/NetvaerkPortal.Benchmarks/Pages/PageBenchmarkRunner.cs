@@ -288,7 +288,7 @@ internal static partial class PageBenchmarkRunner
         return double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
-    internal static Process StartPortal(string portal, string appData, int? idleMinutes = null)
+    internal static Process StartPortal(string portal, string appData, int? idleMinutes = null, bool workstationGc = false)
     {
         var start = new ProcessStartInfo("dotnet", $"NetvaerkPortal.Web.dll --urls {BaseUrl}")
         {
@@ -302,6 +302,11 @@ internal static partial class PageBenchmarkRunner
         if (idleMinutes is { } minutes)
         {
             start.Environment["Portal__Tenants__IdleMinutes"] = minutes.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (workstationGc)
+        {
+            start.Environment["DOTNET_gcServer"] = "0";
         }
 
         var process = Process.Start(start)!;
