@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<SearchConfigurations>();
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService<SearchIndexingService>();
+        services.AddSingleton<NetvaerkPortal.Tenants.ITenantRelease, SearchTenantRelease>();
         services.AddScoped<SearchService>();
 
         // Until the Networks module brings memberships, readers come from their roles alone.

@@ -32,6 +32,8 @@ public static class PortalHostExtensions
         services.AddSingleton<TenantScopes>();
         services.AddSingleton<TenantSetup>();
         services.AddSingleton<TenantManager>();
+        services.AddSingleton<TenantActivity>();
+        services.AddSingleton<ITenantRelease, TenantCoreRelease>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<Media.MediaLocations>();
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using NetvaerkPortal.Benchmarks.Pages;
 using NetvaerkPortal.Benchmarks.Search;
+using NetvaerkPortal.Benchmarks.Tenants;
 
 namespace NetvaerkPortal.Benchmarks;
 
@@ -10,6 +11,7 @@ internal static class BenchmarkProgram
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search [--docs 100000] [--rounds 30]
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search-idle [--tenants 1000] [--active 10] [--docs 20]
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- pages [--items 10000] [--seconds 8] [--rounds 3]
+    // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- tenants [--count 1000] [--idle-minutes 1] [--workstation-gc]
     private static async Task<int> Main(string[] args)
     {
         if (args is ["search", ..])
@@ -25,6 +27,11 @@ internal static class BenchmarkProgram
         if (args is ["pages", ..])
         {
             return await PageBenchmarkRunner.RunAsync(args[1..]);
+        }
+
+        if (args is ["tenants", ..])
+        {
+            return await ThousandTenantsBenchmark.RunAsync(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

@@ -10,6 +10,6 @@ public sealed class MeetingsDbMigration : ITenantMigration
     public async Task MigrateAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
         var db = tenantServices.GetRequiredService<MeetingsDbContext>();
-        await db.InPortalTransactionAsync(() => db.Database.MigrateAsync(cancellationToken), cancellationToken);
+        await db.InPortalTransactionAsync(() => TenantMigrations.MigrateIfPendingAsync(db, cancellationToken), cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public sealed class NetworksDbMigration : ITenantMigration
     public async Task MigrateAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
         var db = tenantServices.GetRequiredService<NetworksDbContext>();
-        await db.InPortalTransactionAsync(() => db.Database.MigrateAsync(cancellationToken), cancellationToken);
+        await db.InPortalTransactionAsync(() => TenantMigrations.MigrateIfPendingAsync(db, cancellationToken), cancellationToken);
         await db.InPortalTransactionAsync(() => db.Database.ExecuteSqlAsync(
             $"""
             DELETE FROM "NetworkMembers"

@@ -79,6 +79,12 @@ internal static partial class IndexFolder
         return true;
     }
 
+    /// <summary>Whether an index in <paramref name="luceneFolder"/> (a tenant's Lucene folder) was left open by a process
+    /// that did not close it: such an index is checked for damage at startup, before anyone asks for it.</summary>
+    public static bool AnyLeftOpen(string luceneFolder) =>
+        Directory.Exists(luceneFolder)
+        && Directory.EnumerateDirectories(luceneFolder).Any(path => OwnedFolders.IsOwned(path, Purpose) && !File.Exists(Path.Combine(path, CleanShutdownFileName)));
+
     public static void MarkCleanShutdown(string path)
     {
         if (OwnedFolders.IsOwned(path, Purpose))

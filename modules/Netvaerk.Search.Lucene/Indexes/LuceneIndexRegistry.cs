@@ -93,6 +93,9 @@ public sealed class LuceneIndexRegistry : IDisposable
         ?? throw new IndexFolderRefusedException(tenant, SafePaths.Show(index), "Lucene/" + SafePaths.Show(index),
             $"the name cannot be a folder, or a symbolic link lies on the way. {LuceneIndexStep.NameRule}");
 
+    /// <summary>Whether one of the tenant's indexes was left open (a crash): it is opened and checked at startup.</summary>
+    public bool LeftOpen(string tenant) => SafePaths.Inside(store.SitePath(tenant), "Lucene") is { } folder && IndexFolder.AnyLeftOpen(folder);
+
     /// <summary>The open index, opened (and checked) on first use; reopened when its analyzer changed.</summary>
     /// <exception cref="LockObtainFailedException">Another process writes this App_Data's indexes.</exception>
     /// <exception cref="IndexFolderRefusedException">The index's folder holds files the portal did not create.</exception>
@@ -153,6 +156,23 @@ public sealed class LuceneIndexRegistry : IDisposable
     /// <summary>The index if this process has it open.</summary>
     public LuceneIndex? Find(string tenant, string index) =>
         _indexes.TryGetValue((tenant.ToLowerInvariant(), index.ToLowerInvariant()), out var open) ? open : null;
+
+    /// <summary>Closes the writer and searchers of the tenant's indexes (an idle tenant), unless one is searched or written
+    /// right now; everything applied was committed by then (a batch commits before it lets go of its lock). They stay
+    /// registered and open again on their next use. False when one was in use and stayed open.</summary>
+    public bool Release(string tenant)
+    {
+        lock (_opening)
+        {
+            var closed = true;
+            foreach (var index in _indexes.Values.Where(index => string.Equals(index.Tenant, tenant, StringComparison.OrdinalIgnoreCase)))
+            {
+                closed &= !index.IsOpen || index.CloseIfIdle(TimeSpan.Zero);
+            }
+
+            return closed;
+        }
+    }
 
     /// <summary>Closes the tenant's indexes (e.g. before its folder goes away).</summary>
     public void Close(string tenant)

@@ -45,6 +45,8 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
         foreach (var (name, settings) in indexes.Effective())
         {
             LuceneIndex index;
+            var wasOpen = registry.Find(tenant.Name, name)?.IsOpen == true;
+            var nothingNew = false;
             try
             {
                 index = registry.Get(tenant.Name, name, settings);
@@ -65,7 +67,9 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
                 }
                 else
                 {
-                    work += await ApplyLogLockedAsync(index, services, maxEntries, cancellationToken);
+                    var applied = await ApplyLogLockedAsync(index, services, maxEntries, cancellationToken);
+                    nothingNew = applied == 0;
+                    work += applied;
                 }
             }
             catch (Exception error) when (error is not OperationCanceledException)
@@ -77,6 +81,12 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
             finally
             {
                 index.WriteLock.Release();
+            }
+
+            if (!wasOpen && nothingNew)
+            {
+                // Opened only to find nothing new (a tenant's first visit): its writer and files wait for a search or a write.
+                index.CloseIfIdle(TimeSpan.Zero);
             }
         }
 

@@ -8,10 +8,11 @@ using NetvaerkPortal.Tenants;
 namespace Netvaerk.Search.Lucene.Indexes;
 
 /// <summary>This node's indexer: it holds the App_Data's index-writer lock for the process's life (so a
-/// command-line rebuild hands off to it), at startup it opens every tenant's indexes (rebuilding a missing or
-/// damaged one in the background while the site serves), then catches up right after each local write
-/// (<see cref="IndexingSignal"/>) and on a timer for writes made by other nodes.</summary>
-public sealed class SearchIndexingService(SearchIndexer indexer, LuceneIndexRegistry registry, IndexingSignal signal, TenantStore store,
+/// command-line rebuild hands off to it), catches up right after each local write (<see cref="IndexingSignal"/>), and
+/// on a timer for writes made by other processes, for the tenants in use (<see cref="TenantActivity"/>): a tenant's
+/// indexes are opened (a missing, outdated or damaged one rebuilt in the background while the site serves) within one
+/// interval of its first request; at startup only those a crash left open are checked right away.</summary>
+public sealed class SearchIndexingService(SearchIndexer indexer, LuceneIndexRegistry registry, IndexingSignal signal, TenantStore store, TenantActivity activity,
     IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<SearchIndexingService> logger) : BackgroundService
 {
     /// <summary>Log rows one tenant may apply per tick, so one busy tenant cannot starve the others.</summary>
@@ -42,7 +43,14 @@ public sealed class SearchIndexingService(SearchIndexer indexer, LuceneIndexRegi
         }
 
         var interval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Portal:Search:CatchUpSeconds", 5)));
-        var tenants = RunningTenants();
+        // At start, besides tenants already asked for, those whose index a crash left open: a damaged one is rebuilt now.
+        var tenants = AwakeTenants().Union(RunningTenants().Where(LeftOpen)).ToList();
+        foreach (var tenant in tenants)
+        {
+            // Opened now without a request: released again once idle.
+            activity.Touch(tenant.Name);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             foreach (var tenant in tenants)
@@ -82,13 +90,40 @@ public sealed class SearchIndexingService(SearchIndexer indexer, LuceneIndexRegi
                 return;
             }
 
-            tenants = pulsed.Count == 0
-                ? RunningTenants()
-                : pulsed.Select(store.Find).OfType<TenantSettings>().Where(t => t.State == TenantState.Running).ToList();
+            if (pulsed.Count == 0)
+            {
+                tenants = AwakeTenants();
+                continue;
+            }
+
+            tenants = pulsed.Select(store.Find).OfType<TenantSettings>().Where(t => t.State == TenantState.Running).ToList();
+            foreach (var tenant in tenants)
+            {
+                // A pulse for a tenant nobody asks for here (a write on another node) opens its index: released again when idle.
+                activity.Touch(tenant.Name);
+            }
         }
     }
 
     private List<TenantSettings> RunningTenants() => store.All().Where(t => t.State == TenantState.Running).ToList();
+
+    private bool LeftOpen(TenantSettings tenant)
+    {
+        try
+        {
+            return registry.LeftOpen(tenant.Name);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or TenantSetupException)
+        {
+            logger.LogWarning(error, "Could not look at the search indexes of tenant {Tenant}; they are checked on its first request", tenant.Name);
+            return false;
+        }
+    }
+
+    // The timer visits only tenants in use on this node: an idle one is not polled (its database stays closed), and
+    // catches up within one interval of its next request.
+    private List<TenantSettings> AwakeTenants() =>
+        activity.Awake().Select(store.Find).OfType<TenantSettings>().Where(t => t.State == TenantState.Running).ToList();
 
     private Task WhenStartedAsync(CancellationToken stoppingToken)
     {

@@ -179,6 +179,23 @@ public static partial class DatabaseProviders
     private static bool IsPostgres(TenantSettings tenant) =>
         string.Equals(tenant.DatabaseProvider, Postgres, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Closes the tenant's idle pooled connections (a pooled SQLite connection keeps the database, its -wal and
+    /// -shm files open; a pooled PostgreSQL one a server process); one in use closes when it is returned. The next use opens a new one.</summary>
+    public static void ReleaseConnections(TenantSettings tenant, string sitePath)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        if (IsPostgres(tenant))
+        {
+            using var connection = new Npgsql.NpgsqlConnection(ConnectionString(tenant, sitePath));
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+        else if (IsSupported(tenant.DatabaseProvider))
+        {
+            using var connection = new SqliteConnection(ConnectionString(tenant, sitePath));
+            SqliteConnection.ClearPool(connection);
+        }
+    }
+
     private static void EnsureSupported(string provider)
     {
         if (!IsSupported(provider))

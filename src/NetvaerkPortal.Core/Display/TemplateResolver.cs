@@ -93,6 +93,15 @@ public sealed class TemplateResolver(ModuleTemplates modules, IOptions<TemplateO
         return false;
     }
 
+    /// <summary>Drops the tenant's parsed overrides (an idle tenant); they are parsed again when next rendered.</summary>
+    public void ForgetTenant(string tenantName)
+    {
+        foreach (var key in _overrides.Keys.Where(key => string.Equals(key.Tenant, tenantName, StringComparison.OrdinalIgnoreCase)))
+        {
+            _overrides.TryRemove(key, out _);
+        }
+    }
+
     /// <summary>Parses a template the way a tenant override is parsed; the error says where (line and column) it fails.</summary>
     public bool TryParse(string source, out IFluidTemplate? template, out string? error)
     {

@@ -5,8 +5,8 @@ using NetvaerkPortal.Modules;
 namespace NetvaerkPortal.Tenants;
 
 /// <summary>Resolves the request's tenant into the scoped <see cref="TenantContext"/>, moves a URL
-/// prefix into PathBase, and answers 404 for unknown, disabled or not yet set-up tenants.</summary>
-public sealed class TenantMiddleware(RequestDelegate next, TenantResolver resolver, TenantStore store)
+/// prefix into PathBase, wakes the tenant (<see cref="TenantActivity"/>), and answers 404 for unknown, disabled or not yet set-up tenants.</summary>
+public sealed class TenantMiddleware(RequestDelegate next, TenantResolver resolver, TenantStore store, TenantActivity activity)
 {
     public async Task InvokeAsync(HttpContext context, TenantContext tenantContext)
     {
@@ -18,6 +18,7 @@ public sealed class TenantMiddleware(RequestDelegate next, TenantResolver resolv
         }
 
         tenantContext.Set(match.Tenant, store.SitePath(match.Tenant.Name));
+        await activity.EnterAsync(match.Tenant);
         if (match.PathBase.Length > 0)
         {
             context.Request.PathBase = context.Request.PathBase.Add(match.PathBase);

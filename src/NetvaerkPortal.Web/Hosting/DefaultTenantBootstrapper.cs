@@ -5,7 +5,7 @@ namespace NetvaerkPortal.Web.Hosting;
 
 /// <summary>On first start with an empty App_Data, registers and sets up the Default tenant from the
 /// setup recipe, before the server takes requests; with Portal:Setup:CaseTenants also the case organisations.</summary>
-public sealed class DefaultTenantBootstrapper(TenantStore store, TenantManager tenants, TenantScopes scopes, IOptions<PortalOptions> options, ILogger<DefaultTenantBootstrapper> logger) : IHostedService
+public sealed class DefaultTenantBootstrapper(TenantStore store, TenantManager tenants, IOptions<PortalOptions> options, ILogger<DefaultTenantBootstrapper> logger) : IHostedService
 {
     /// <summary>The case organisations' tenants: name, URL prefix and recipe.</summary>
     public static readonly IReadOnlyList<(string Name, string Prefix, string Recipe)> CaseTenants =
@@ -22,13 +22,8 @@ public sealed class DefaultTenantBootstrapper(TenantStore store, TenantManager t
         using var setupLock = store.Registry.HoldSetupLock();
         store.Registry.Refresh();
 
-        // Tenants set up by an older version get the schema changes since.
-        foreach (var tenant in store.All().Where(t => t.State == TenantState.Running))
-        {
-            await using var scope = scopes.Create(tenant);
-            await TenantSetup.MigrateAsync(scope.ServiceProvider, cancellationToken);
-        }
-
+        // Tenants set up by an older version get the schema changes since on their first request (TenantActivity),
+        // not here: a node with a thousand tenants would open every database before serving any.
         var setup = options.Value.Setup;
         var request = new SetupRequest(setup.AdminUserName, setup.AdminEmail, setup.AdminPassword);
         var existing = store.Find(TenantSettings.DefaultName);

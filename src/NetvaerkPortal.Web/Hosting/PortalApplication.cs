@@ -41,6 +41,8 @@ public static class PortalApplication
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHostedService<DefaultTenantBootstrapper>();
+        builder.Services.AddSingleton<NetvaerkPortal.Tenants.IdleTenantRelease>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<NetvaerkPortal.Tenants.IdleTenantRelease>());
         builder.Services.AddHostMenus();
         builder.Services.AddRazorPages(options =>
         {

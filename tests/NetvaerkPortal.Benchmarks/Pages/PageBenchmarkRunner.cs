@@ -15,12 +15,12 @@ namespace NetvaerkPortal.Benchmarks.Pages;
 /// </summary>
 internal static partial class PageBenchmarkRunner
 {
-    private const string Password = "Bench-kodeord-2026";
+    internal const string Password = "Bench-kodeord-2026";
     private const int Port = 5181;
-    private static readonly string BaseUrl = $"http://127.0.0.1:{Port}";
+    internal static readonly string BaseUrl = $"http://127.0.0.1:{Port}";
 
     /// <summary>Every portal process started, stopped in the end whatever happened.</summary>
-    private static readonly List<Process> Started = [];
+    internal static readonly List<Process> Started = [];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -151,8 +151,10 @@ internal static partial class PageBenchmarkRunner
     /// <summary>Replaces the page-throughput run in docs/benchmarks.md (or appends the section).</summary>
     private static void WriteSection(string path, string run)
     {
-        const string heading = "## Page throughput";
-        const string intro = """
+        WriteSection(path, "## Page throughput", PagesIntro, run);
+    }
+
+    private const string PagesIntro = """
             `dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- pages [--items 10000] [--seconds 8] [--rounds 3]`
             publishes the portal in Release, sets up the Default tenant, imports the items with `recipes run`, creates a member of
             two networks, and measures with `wrk` (Debian package) the front page and an item page, anonymous and signed in,
@@ -162,6 +164,10 @@ internal static partial class PageBenchmarkRunner
             `--trace file` instead samples the portal with `dotnet-trace` (a global dotnet tool) while `wrk` asks for the
             member's item page, and writes a Speedscope file to see where a signed-in request spends its time.
             """;
+
+    /// <summary>Replaces the section under <paramref name="heading"/> in docs/benchmarks.md (or appends it), leaving the others.</summary>
+    internal static void WriteSection(string path, string heading, string intro, string run)
+    {
         var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
         var section = heading + "\n\n" + intro.Replace("\r", "", StringComparison.Ordinal) + "\n\n" + run;
         var start = text.IndexOf(heading, StringComparison.Ordinal);
@@ -288,7 +294,7 @@ internal static partial class PageBenchmarkRunner
         return double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
-    private static Process StartPortal(string portal, string appData)
+    internal static Process StartPortal(string portal, string appData, int? idleMinutes = null, bool workstationGc = false)
     {
         var start = new ProcessStartInfo("dotnet", $"NetvaerkPortal.Web.dll --urls {BaseUrl}")
         {
@@ -299,6 +305,16 @@ internal static partial class PageBenchmarkRunner
         SetPortalEnvironment(start, appData);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (idleMinutes is { } minutes)
+        {
+            start.Environment["Portal__Tenants__IdleMinutes"] = minutes.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (workstationGc)
+        {
+            start.Environment["DOTNET_gcServer"] = "0";
+        }
+
         var process = Process.Start(start)!;
         Started.Add(process);
         process.OutputDataReceived += (_, _) => { };
@@ -314,7 +330,7 @@ internal static partial class PageBenchmarkRunner
         start.Environment["Portal__Setup__AdminPassword"] = Password;
     }
 
-    private static void Stop(Process process)
+    internal static void Stop(Process process)
     {
         try
         {
@@ -327,7 +343,7 @@ internal static partial class PageBenchmarkRunner
         }
     }
 
-    private static async Task WaitForAsync(string path, TimeSpan timeout)
+    internal static async Task WaitForAsync(string path, TimeSpan timeout)
     {
         using var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         var until = DateTime.UtcNow + timeout;
@@ -351,7 +367,7 @@ internal static partial class PageBenchmarkRunner
         throw new TimeoutException($"The portal did not answer {path} within {timeout.TotalSeconds} s.");
     }
 
-    private static async Task<string> RunAsync(string file, string arguments, string directory, string? appData = null)
+    internal static async Task<string> RunAsync(string file, string arguments, string directory, string? appData = null)
     {
         var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         if (appData is not null)
@@ -378,7 +394,7 @@ internal static partial class PageBenchmarkRunner
         return head + new string('x', Math.Max(0, size - head.Length - tail.Length)) + tail;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
         {
@@ -392,7 +408,7 @@ internal static partial class PageBenchmarkRunner
     }
 
     /// <summary>Waits until the process has used under 5 % of a core for 3 seconds in a row; returns the seconds waited.</summary>
-    private static async Task<double> WaitForIdleAsync(Process process, TimeSpan timeout)
+    internal static async Task<double> WaitForIdleAsync(Process process, TimeSpan timeout)
     {
         var started = Stopwatch.StartNew();
         var quietSeconds = 0;
@@ -409,7 +425,7 @@ internal static partial class PageBenchmarkRunner
         return started.Elapsed.TotalSeconds;
     }
 
-    private static string? TextOption(string[] args, string name)
+    internal static string? TextOption(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
@@ -422,15 +438,15 @@ internal static partial class PageBenchmarkRunner
         return process;
     }
 
-    private static int IntOption(string[] args, string name, int fallback)
+    internal static int IntOption(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-    private static string CpuName() =>
+    internal static string CpuName() =>
         File.Exists("/proc/cpuinfo") && File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) is { } line
             ? line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()
             : "unknown CPU";
