@@ -45,7 +45,8 @@ public sealed class PortalProcessTests
         }
     }
 
-    private static async Task WriteUntilGoneAsync(HttpClient client, string token, System.Collections.Concurrent.ConcurrentQueue<string> acknowledged)
+    /// <summary>Publishes articles until the node stops answering; <paramref name="acknowledged"/> gets every id it answered 201 for.</summary>
+    internal static async Task WriteUntilGoneAsync(HttpClient client, string token, System.Collections.Concurrent.ConcurrentQueue<string> acknowledged)
     {
         for (var i = 0; i < 10_000; i++)
         {

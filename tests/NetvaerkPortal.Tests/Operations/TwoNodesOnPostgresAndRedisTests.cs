@@ -15,9 +15,9 @@ public sealed class TwoNodesOnPostgresAndRedisTests
     private static readonly TimeSpan SignalWindow = TimeSpan.FromSeconds(2);
 
     [Fact]
-    public async Task Two_nodes_share_sign_in_content_search_and_tenants_and_keep_serving_without_redis()
+    public async Task Two_nodes_share_sign_in_content_search_and_tenants_and_keep_serving_without_redis_or_after_a_kill_9()
     {
-        using var database = PostgresDatabase.Create("twonodes");
+        using var database = TestDatabase.Create(NetvaerkPortal.Data.DatabaseProviders.Postgres);
         using var redis = RedisServer.Start();
         using var appDataA = new TempAppData();
         using var appDataB = new TempAppData();
@@ -56,9 +56,21 @@ public sealed class TwoNodesOnPostgresAndRedisTests
             Assert.True(found <= SignalWindow, $"B found A's write after {found.TotalSeconds:0.0} s\n{b.Output}");
         }
 
-        // A tenant created through A's configuration answers on B within 2 s.
-        await NodeApi.CommandAsync(environmentA, "tenants", "create", "Vesthavn", "--prefix", "vesthavn", "--recipe", "ny-organisation",
-            "--admin-password", Password, "--param", "SiteName=Vesthavn Kommune");
+        // A tenant created on A (its administration page) answers on B within 2 s.
+        using (var create = await onA.SubmitAsync("/admin/tenants", new Dictionary<string, string>
+        {
+            ["Input.SiteName"] = "Vesthavn Kommune",
+            ["Input.Name"] = "Vesthavn",
+            ["Input.Prefix"] = "vesthavn",
+            ["Input.Recipe"] = "ny-organisation",
+            ["Input.AdminUserName"] = "admin",
+            ["Input.AdminEmail"] = "admin@vesthavn.example",
+            ["Input.AdminPassword"] = Password,
+        }))
+        {
+            Assert.True(create.IsSuccessStatusCode || create.StatusCode == HttpStatusCode.Redirect, $"creating a tenant on A: {(int)create.StatusCode}\n{a.Output}");
+        }
+
         var created = Stopwatch.StartNew();
         Assert.True(await Eventually.TrueAsync(async () => await StatusAsync(clientB, "/vesthavn/") == HttpStatusCode.OK), $"the new tenant never answered on B\n{b.Output}");
         Assert.True(created.Elapsed <= SignalWindow, $"the new tenant answered on B after {created.Elapsed.TotalSeconds:0.0} s");
@@ -83,9 +95,22 @@ public sealed class TwoNodesOnPostgresAndRedisTests
         }
 
         Assert.True(resumed, $"signals did not resume after Redis came back\n{b.Output}");
+
+        // kill -9 of A while a writer runs against it: B keeps serving, and holds every write A acknowledged.
+        var acknowledged = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var writer = PortalProcessTests.WriteUntilGoneAsync(clientA, token, acknowledged);
+        Assert.True(await Eventually.TrueAsync(() => acknowledged.Count >= 10), "A acknowledged too few writes");
+        a.KillHard();
+        await writer;
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(clientB, "/"));
+        foreach (var id in acknowledged)
+        {
+            var status = await NodeApi.ReadStatusAsync(clientB, token, id);
+            Assert.True(status == HttpStatusCode.OK, $"{id} acknowledged by A before kill -9 but answers {(int)status} on B");
+        }
     }
 
-    private static Dictionary<string, string> Environment(int node, PostgresDatabase database, RedisServer redis, TempAppData appData, TempAppData media) =>
+    private static Dictionary<string, string> Environment(int node, TestDatabase database, RedisServer redis, TempAppData appData, TempAppData media) =>
         new(TwoNodeEnvironment.For(node, database.ConnectionString, redis.Configuration, appData.Path, media.Path, CatchUpSeconds))
         {
             ["Portal__Setup__AdminPassword"] = Password,

@@ -119,7 +119,7 @@ public class SearchIndexingTests
         registry.Close(tenant.Name);
         Damage(indexPath, damage);
 
-        var restarted = PortalCommands.BuildHost(new Dictionary<string, string?> { ["Portal:AppDataPath"] = site.Host.AppData.Path });
+        var restarted = PortalCommands.BuildHost(CommandConfiguration(site));
         await restarted.StartAsync();
         try
         {
@@ -158,8 +158,7 @@ public class SearchIndexingTests
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var exit = await PortalCommands.RunAsync(["search", "rebuild", "--tenant", tenant.Name], output, error,
-            new Dictionary<string, string?> { ["Portal:AppDataPath"] = site.Host.AppData.Path });
+        var exit = await PortalCommands.RunAsync(["search", "rebuild", "--tenant", tenant.Name], output, error, CommandConfiguration(site));
 
         Assert.True(exit == 0, error.ToString());
         Assert.Contains("Rebuilt search index 'Search' of tenant 'Kommando': 6 documents.", output.ToString(), StringComparison.Ordinal);
@@ -171,7 +170,7 @@ public class SearchIndexingTests
     {
         await using var site = Create(Provider);
         var tenant = await site.CreateTenantAsync("Fejl", withNetworks: true);
-        var config = new Dictionary<string, string?> { ["Portal:AppDataPath"] = site.Host.AppData.Path };
+        var config = CommandConfiguration(site);
         var error = new StringWriter();
 
         var unknownTenant = await PortalCommands.RunAsync(["search", "rebuild", "--tenant", "Findesikke"], new StringWriter(), error, config);
@@ -182,6 +181,10 @@ public class SearchIndexingTests
         Assert.Contains("no tenant named 'Findesikke'", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("no search index named 'Nope'", error.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>The command line sees what the portal sees: its App_Data and, on PostgreSQL, the registry in the database.</summary>
+    private static Dictionary<string, string?> CommandConfiguration(SearchTestSite site) =>
+        new(site.Host.Database.Settings.Append(new("Portal:AppDataPath", site.Host.AppData.Path)));
 
     private static async Task PublishSampleAsync(SearchTestSite site, TenantSettings tenant)
     {

@@ -11,7 +11,7 @@ namespace NetvaerkPortal.Tests.Tenants;
 public sealed class PostgresTenantRegistryTests(PostgresRegistryNodes nodes) : IClassFixture<PostgresRegistryNodes>
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(2);
-    private readonly PostgresDatabase _database = nodes.Database;
+    private readonly TestDatabase _database = nodes.Database;
     private readonly TempAppData _appData = nodes.AppData;
     private readonly PortalNode _a = nodes.A;
     private readonly PortalNode _b = nodes.B;
@@ -151,7 +151,7 @@ public sealed class PostgresTenantRegistryTests(PostgresRegistryNodes nodes) : I
 /// <summary>The two nodes and their registry database, once for the test class.</summary>
 public sealed class PostgresRegistryNodes : IAsyncLifetime
 {
-    public PostgresDatabase Database { get; } = PostgresDatabase.Create("registry");
+    public TestDatabase Database { get; } = TestDatabase.Create(NetvaerkPortal.Data.DatabaseProviders.Postgres);
 
     public TempAppData AppData { get; } = new();
 
