@@ -234,14 +234,17 @@ internal static class ScaleOutBenchmark
             redis-server of its own. Writes go through the portal, `POST /api/content` with a bearer token from `tokens create`:
             what a client gets, so each write includes HTTP, authorisation, the content handlers, the indexing-log row and the
             commit on the engine, with the node's search indexer catching up in the background as in production. The same
-            stack runs on both engines, so the difference is the engine (and its provider), not the harness.
+            stack runs on both engines, so the difference is the engine (and its provider), not the harness. SQLite runs first,
+            PostgreSQL second, once each: on a shared machine read the ratios beside the load average.
+
             - **content writes/s**: `--writers` concurrent clients publishing public knowledge articles for `--seconds` on one
               node, acknowledged (201) writes ÷ elapsed time; write latency is per acknowledged request.
             - **freshness, same node**: one write at a time; from its 201 until `GET /api/search?q=word` on the same node finds
-              the article's unique word (polled every 10 ms, so the resolution is about 10 ms plus one search).
+              the article's unique word (the first search at once after the 201, then every 10 ms: a time under 10 ms means the first search found it).
             - **freshness, A → B** (PostgreSQL only): the write's 201 on node A until node B's search finds it. B has its own
               App_Data (its Lucene index) and learns of the write by the Redis signal (its catch-up timer is the fallback).
               Two nodes on one SQLite file is not a supported topology (SQLite is per node), so SQLite has no A → B number.
-            Measured after the indexer caught up on the write load (the node idle), so samples do not queue behind it.
+
+            Freshness is measured after the indexer caught up on the write load (the node idle), so samples do not queue behind it.
             """;
 }
