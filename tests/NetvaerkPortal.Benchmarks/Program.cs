@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using NetvaerkPortal.Benchmarks.Pages;
+using NetvaerkPortal.Benchmarks.ScaleOut;
 using NetvaerkPortal.Benchmarks.Search;
 using NetvaerkPortal.Benchmarks.Tenants;
 
@@ -12,6 +13,7 @@ internal static class BenchmarkProgram
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search-idle [--tenants 1000] [--active 10] [--docs 20]
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- pages [--items 10000] [--seconds 8] [--rounds 3]
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- tenants [--count 1000] [--idle-minutes 1] [--workstation-gc]
+    // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- scaleout [--writers 8] [--seconds 20] [--samples 100]
     private static async Task<int> Main(string[] args)
     {
         if (args is ["search", ..])
@@ -32,6 +34,11 @@ internal static class BenchmarkProgram
         if (args is ["tenants", ..])
         {
             return await ThousandTenantsBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args is ["scaleout", ..])
+        {
+            return await ScaleOutBenchmark.RunAsync(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
