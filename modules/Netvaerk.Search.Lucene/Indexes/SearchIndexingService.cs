@@ -55,6 +55,13 @@ public sealed class SearchIndexingService(SearchIndexer indexer, LuceneIndexRegi
         {
             foreach (var tenant in tenants)
             {
+                if (!activity.IsAwake(tenant.Name))
+                {
+                    // Released since the list was made (a pass over a thousand tenants takes a while): catching it up now
+                    // would open again what was just let go, with nothing left to release it. Its next request wakes it.
+                    continue;
+                }
+
                 try
                 {
                     var applied = await indexer.CatchUpAsync(tenant, MaxEntriesPerTick, stoppingToken);
