@@ -22,7 +22,7 @@ public sealed class LazyTenantStartTests
             site.Services.GetRequiredService<LuceneIndexRegistry>().Close(tenant.Name);
         }
 
-        DatabaseProviders.ReleaseFiles();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var sites = Path.Combine(site.AppData.Path, "Sites") + Path.DirectorySeparatorChar;
         Assert.Equal([], Held(sites));
 
