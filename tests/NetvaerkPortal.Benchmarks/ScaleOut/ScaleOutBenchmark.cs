@@ -100,7 +100,7 @@ internal static class ScaleOutBenchmark
 
         var missed = 0;
         var own = await FreshnessAsync(a, a, token, samples, $"{tag}own", () => missed++);
-        Console.WriteLine($"{tag}: write → hit on the same node p50 {Percentile(own, 50):0} ms");
+        Console.WriteLine($"{tag}: write → hit on the same node p50 {Percentiles.Of(own, 50):0} ms");
         double[]? other = null;
         if (environmentB is not null)
         {
@@ -115,11 +115,11 @@ internal static class ScaleOutBenchmark
 
             await WaitForIdleAsync(b.Process, TimeSpan.FromMinutes(3));
             other = await FreshnessAsync(a, b, token, samples, $"{tag}other", () => missed++);
-            Console.WriteLine($"{tag}: write on A → hit on B p50 {Percentile(other, 50):0} ms");
+            Console.WriteLine($"{tag}: write on A → hit on B p50 {Percentiles.Of(other, 50):0} ms");
         }
 
         double[] sorted = [.. latencies.Order()];
-        return new Result(written, failed, written / elapsed, Percentile(sorted, 50), Percentile(sorted, 95), own, other, missed);
+        return new Result(written, failed, written / elapsed, Percentiles.Of(sorted, 50), Percentiles.Of(sorted, 95), own, other, missed);
     }
 
     private static async Task<(int Written, int Failed, List<double> Latencies, double Seconds)> WriteLoadAsync(PortalNode node, string token, int writers, int seconds)
@@ -201,9 +201,6 @@ internal static class ScaleOutBenchmark
         return letters.ToString();
     }
 
-    private static double Percentile(double[] sorted, int percent) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
-
     private static string Report(List<(string Engine, Result Result)> rows, int writers, int seconds, int samples, string loadBefore, string loadAfter)
     {
         var sqlite = rows.Single(r => r.Engine == "SQLite").Result;
@@ -221,8 +218,8 @@ internal static class ScaleOutBenchmark
         text.AppendLine(CultureInfo.InvariantCulture, $"| content writes/s, {writers} writers, one node | {sqlite.WritesPerSecond:N1} | {pg.WritesPerSecond:N1} | {Ratio(pg.WritesPerSecond, sqlite.WritesPerSecond)} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| writes acknowledged (refused) in {seconds} s | {sqlite.Written:N0} ({sqlite.Failed}) | {pg.Written:N0} ({pg.Failed}) | |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| write latency p50 / p95, ms | {Ms(sqlite.WriteP50)} / {Ms(sqlite.WriteP95)} | {Ms(pg.WriteP50)} / {Ms(pg.WriteP95)} | {Ratio(pg.WriteP50, sqlite.WriteP50)} / {Ratio(pg.WriteP95, sqlite.WriteP95)} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| freshness, write → hit on the same node, p50 / p95, ms | {Ms(Percentile(sqlite.OwnFreshness, 50))} / {Ms(Percentile(sqlite.OwnFreshness, 95))} | {Ms(Percentile(pg.OwnFreshness, 50))} / {Ms(Percentile(pg.OwnFreshness, 95))} | {Ratio(Percentile(pg.OwnFreshness, 50), Percentile(sqlite.OwnFreshness, 50))} / {Ratio(Percentile(pg.OwnFreshness, 95), Percentile(sqlite.OwnFreshness, 95))} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| freshness, write on A → hit on B, p50 / p95, ms | not a supported topology | {Ms(Percentile(pg.OtherFreshness!, 50))} / {Ms(Percentile(pg.OtherFreshness!, 95))} | |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| freshness, write → hit on the same node, p50 / p95, ms | {Ms(Percentiles.Of(sqlite.OwnFreshness, 50))} / {Ms(Percentiles.Of(sqlite.OwnFreshness, 95))} | {Ms(Percentiles.Of(pg.OwnFreshness, 50))} / {Ms(Percentiles.Of(pg.OwnFreshness, 95))} | {Ratio(Percentiles.Of(pg.OwnFreshness, 50), Percentiles.Of(sqlite.OwnFreshness, 50))} / {Ratio(Percentiles.Of(pg.OwnFreshness, 95), Percentiles.Of(sqlite.OwnFreshness, 95))} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| freshness, write on A → hit on B, p50 / p95, ms | not a supported topology | {Ms(Percentiles.Of(pg.OtherFreshness!, 50))} / {Ms(Percentiles.Of(pg.OtherFreshness!, 95))} | |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| freshness samples not found within {GiveUpAfter.TotalSeconds:0} s | {sqlite.Missed} | {pg.Missed} | |");
         return text.ToString();
     }
