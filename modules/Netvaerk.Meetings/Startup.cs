@@ -26,11 +26,7 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {
-        services.AddDbContext<MeetingsDbContext>(
-            (provider, options) => DatabaseProviders.ConfigureModule(
-                options, provider.GetRequiredService<PortalDbContext>(), typeof(MeetingsDbContext).Assembly.FullName!, MeetingsDbContext.MigrationsHistoryTable),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Scoped);
+        services.AddModuleDbContext<MeetingsDbContext>(MeetingsDbContext.MigrationsHistoryTable);
         services.AddSingleton<ITenantMigration, MeetingsDbMigration>();
 
         services.AddScoped<NetworkFacts>();

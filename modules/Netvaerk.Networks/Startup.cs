@@ -28,11 +28,7 @@ public sealed class Startup : ModuleStartup
             options.AddShapes(NetworkPartShapes.All);
         });
 
-        services.AddDbContext<NetworksDbContext>(
-            (provider, options) => DatabaseProviders.ConfigureModule(
-                options, provider.GetRequiredService<PortalDbContext>(), typeof(NetworksDbContext).Assembly.FullName!, NetworksDbContext.MigrationsHistoryTable),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Scoped);
+        services.AddModuleDbContext<NetworksDbContext>(NetworksDbContext.MigrationsHistoryTable);
         services.AddSingleton<ITenantMigration, NetworksDbMigration>();
 
         // In this order: the parts are checked (title trimmed, visibility defaulted) before the slug is made from the title.

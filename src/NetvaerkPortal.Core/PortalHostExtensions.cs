@@ -37,14 +37,9 @@ public static class PortalHostExtensions
         services.AddScoped<TenantContext>();
         services.AddSingleton<Media.MediaLocations>();
 
-        services.AddDbContext<PortalDbContext>(
-            (provider, options) =>
-            {
-                var tenant = provider.GetRequiredService<TenantContext>();
-                DatabaseProviders.Configure(options, tenant.Settings, tenant.SitePath);
-            },
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Scoped);
+        services.AddSingleton<TenantDbOptions>();
+        services.AddScoped(provider => provider.GetRequiredService<TenantDbOptions>().Portal(provider.GetRequiredService<TenantContext>()));
+        services.AddScoped<PortalDbContext>();
         services.AddScoped<SiteDocuments>();
         services.AddAuditLog();
         services.AddScoped<PersonalData.PersonalDataExport>();

@@ -80,24 +80,19 @@ public static partial class DatabaseProviders
         options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 
-    /// <summary>Configures a module's own DbContext on the tenant's connection (the platform context's
-    /// connection object, so both can share one transaction), with its own migrations history table.</summary>
-    public static void ConfigureModule(DbContextOptionsBuilder options, PortalDbContext portal, string migrationsAssembly, string historyTable)
+    /// <summary>Configures a module's own DbContext for the engine, without a connection (<see cref="ModuleDbContext"/>
+    /// takes the platform context's connection object when first used, so both share one transaction), with its own migrations history table.</summary>
+    public static void ConfigureModule(DbContextOptionsBuilder options, bool postgres, string migrationsAssembly, string historyTable)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(portal);
-        if (portal.Database.IsNpgsql())
+        if (postgres)
         {
-            options.UseNpgsql(portal.Database.GetDbConnection(), npgsql => npgsql.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
-        }
-        else if (portal.Database.IsSqlite())
-        {
-            options.UseSqlite(portal.Database.GetDbConnection(), sqlite => sqlite.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
-            options.AddInterceptors(SqliteDanishCollation.Instance);
+            options.UseNpgsql(npgsql => npgsql.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
         }
         else
         {
-            throw new NotSupportedException($"Database provider '{portal.Database.ProviderName}' is not supported for module tables. Use '{Sqlite}' or '{Postgres}'.");
+            options.UseSqlite(sqlite => sqlite.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
+            options.AddInterceptors(SqliteDanishCollation.Instance);
         }
 
         options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();

@@ -4,16 +4,41 @@ namespace NetvaerkPortal.Data;
 
 /// <summary>A module's own tables in the tenant's database: the context runs on the platform context's connection, joins
 /// its transaction (<see cref="InPortalTransactionAsync{T}"/>) and keeps its own migrations history table.</summary>
-public abstract class ModuleDbContext(DbContextOptions options, PortalDbContext portal) : DbContext(options)
+public abstract class ModuleDbContext : DbContext
 {
-    public PortalDbContext Portal => portal;
+    protected ModuleDbContext(DbContextOptions options, PortalDbContext portal)
+        : base(options)
+    {
+        ArgumentNullException.ThrowIfNull(portal);
+        Portal = portal;
+    }
+
+    public PortalDbContext Portal { get; }
+
+    public bool IsPostgres => Portal.IsPostgres;
+
+    /// <summary>The options are kept per engine (<see cref="TenantDbOptions"/>) and carry no connection: the context takes
+    /// the platform context's when it is first used, not when it is made (many requests make one they never use).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        var connection = Portal.Database.GetDbConnection();
+        if (Portal.IsPostgres)
+        {
+            optionsBuilder.UseNpgsql(connection);
+        }
+        else
+        {
+            optionsBuilder.UseSqlite(connection);
+        }
+    }
 
     /// <summary>Runs <paramref name="work"/> inside the platform context's current transaction, if there is
     /// one (on SQLite a command outside it would be refused while it is open), then forgets what it tracked.</summary>
     public async Task<T> InPortalTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await DatabaseProviders.EnlistAsync(this, portal, cancellationToken);
+        await DatabaseProviders.EnlistAsync(this, Portal, cancellationToken);
         try
         {
             return await work();

@@ -13,6 +13,12 @@ public sealed class PerEngine<T>(Func<T> create)
     public T For(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Database.IsNpgsql() ? _postgres.Value : _sqlite.Value;
+        var postgres = db switch
+        {
+            PortalDbContext portal => portal.IsPostgres,
+            ModuleDbContext module => module.IsPostgres,
+            _ => db.Database.IsNpgsql(),
+        };
+        return postgres ? _postgres.Value : _sqlite.Value;
     }
 }

@@ -12,6 +12,8 @@ namespace NetvaerkPortal.Data;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, PortalRole, string>(options)
 {
+    private bool? _isPostgres;
+
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
 
     public DbSet<AutorouteIndex> AutorouteIndex => Set<AutorouteIndex>();
@@ -24,6 +26,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    /// <summary>Whether this tenant's database is PostgreSQL; asked once per context, as EF's own answer is a service lookup.</summary>
+    public bool IsPostgres => _isPostgres ??= Database.IsNpgsql();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

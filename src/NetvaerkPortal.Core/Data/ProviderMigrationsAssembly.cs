@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,13 +12,17 @@ public sealed class ProviderMigrationsAssembly(ICurrentDbContext currentContext,
 {
     public const string PostgresNamespaceSuffix = ".Postgres";
 
-    private IReadOnlyDictionary<string, TypeInfo>? _migrations;
+    // EF makes this service per context: the types found are kept per assembly, context and engine, as scanning an
+    // assembly's types for them was most of a tenant's first request after a start (three contexts, one scan each).
+    private static readonly ConcurrentDictionary<(Assembly Assembly, Type Context, bool Postgres), Found> Scans = new();
+
+    private Found? _found;
     private ModelSnapshot? _snapshot;
     private bool _snapshotLoaded;
 
     public Assembly Assembly { get; } = LoadAssembly(currentContext, options);
 
-    public IReadOnlyDictionary<string, TypeInfo> Migrations => _migrations ??= FindMigrations();
+    public IReadOnlyDictionary<string, TypeInfo> Migrations => Scan().Migrations;
 
     public ModelSnapshot? ModelSnapshot
     {
@@ -25,9 +30,7 @@ public sealed class ProviderMigrationsAssembly(ICurrentDbContext currentContext,
         {
             if (!_snapshotLoaded)
             {
-                var type = ConstructibleTypes()
-                    .FirstOrDefault(t => t.IsSubclassOf(typeof(ModelSnapshot)) && IsForThisContext(t) && IsForThisProvider(t));
-                _snapshot = type is null ? null : (ModelSnapshot)Activator.CreateInstance(type.AsType())!;
+                _snapshot = Scan().Snapshot is { } type ? (ModelSnapshot)Activator.CreateInstance(type.AsType())! : null;
                 _snapshotLoaded = true;
             }
 
@@ -54,27 +57,30 @@ public sealed class ProviderMigrationsAssembly(ICurrentDbContext currentContext,
         return (type.Namespace ?? "").EndsWith(PostgresNamespaceSuffix, StringComparison.Ordinal) == postgres;
     }
 
-    private bool IsForThisProvider(Type type) => IsForProvider(type, currentContext.Context.Database.IsNpgsql());
+    private Found Scan() => _found ??= Scans.GetOrAdd(
+        (Assembly, currentContext.Context.GetType(), currentContext.Context.Database.IsNpgsql()), key => Found.In(key.Assembly, key.Context, key.Postgres));
 
-    private bool IsForThisContext(Type type) =>
-        type.GetCustomAttribute<DbContextAttribute>()?.ContextType == currentContext.Context.GetType();
-
-    private SortedList<string, TypeInfo> FindMigrations()
+    /// <summary>One context's migrations (by id) and model snapshot for one engine.</summary>
+    private sealed record Found(IReadOnlyDictionary<string, TypeInfo> Migrations, TypeInfo? Snapshot)
     {
-        var found = new SortedList<string, TypeInfo>(StringComparer.Ordinal);
-        foreach (var type in ConstructibleTypes().Where(t => t.IsSubclassOf(typeof(Migration)) && IsForThisContext(t) && IsForThisProvider(t)))
+        public static Found In(Assembly assembly, Type context, bool postgres)
         {
-            if (type.GetCustomAttribute<MigrationAttribute>() is { } attribute)
+            var ours = assembly.DefinedTypes
+                .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }
+                    && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context && IsForProvider(t, postgres))
+                .ToList();
+            var migrations = new SortedList<string, TypeInfo>(StringComparer.Ordinal);
+            foreach (var type in ours.Where(t => t.IsSubclassOf(typeof(Migration))))
             {
-                found.Add(attribute.Id, type);
+                if (type.GetCustomAttribute<MigrationAttribute>() is { } attribute)
+                {
+                    migrations.Add(attribute.Id, type);
+                }
             }
+
+            return new Found(migrations, ours.FirstOrDefault(t => t.IsSubclassOf(typeof(ModelSnapshot))));
         }
-
-        return found;
     }
-
-    private IEnumerable<TypeInfo> ConstructibleTypes() =>
-        Assembly.DefinedTypes.Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false });
 
     private static Assembly LoadAssembly(ICurrentDbContext currentContext, IDbContextOptions options)
     {

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NetvaerkPortal.Tenants;
@@ -60,6 +63,14 @@ public static class SessionCookieEvents
         {
             await RejectAsync(context);
             return;
+        }
+
+        // A signed-in page reads the database several times: one connection for the request (the context closes it when
+        // the request ends) instead of one taken from the pool and given back per query. Not for a live hub connection,
+        // whose request lasts as long as the browser stays, and would hold a connection all that time.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<HubMetadata>() is null)
+        {
+            await services.GetRequiredService<Data.PortalDbContext>().Database.OpenConnectionAsync(cancellationToken);
         }
 
         var sessions = services.GetRequiredService<UserSessions>();

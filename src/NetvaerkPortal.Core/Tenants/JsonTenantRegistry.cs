@@ -9,25 +9,34 @@ public sealed class JsonTenantRegistry(string appDataPath) : ITenantRegistry
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
     private static readonly SemaphoreSlim SetupLock = new(1, 1);
     private readonly Lock _lock = new();
-    private IReadOnlyList<TenantSettings>? _cache;
-    private DateTime _cacheStamp;
+
+    // The list as last read and the file's stamp then, swapped as one: every request reads it, without a lock.
+    private volatile Snapshot? _snapshot;
 
     public string TenantsFile => Path.Combine(appDataPath, "tenants.json");
 
     public IReadOnlyList<TenantSettings> All()
     {
+        var stamp = Stamp();
+        if (_snapshot is { } current && current.Stamp == stamp)
+        {
+            return current.Tenants;
+        }
+
         lock (_lock)
         {
-            var stamp = File.Exists(TenantsFile) ? File.GetLastWriteTimeUtc(TenantsFile) : DateTime.MinValue;
-            if (_cache is null || stamp != _cacheStamp)
+            stamp = Stamp();
+            if (_snapshot is not { } fresh || fresh.Stamp != stamp)
             {
-                _cache = Read();
-                _cacheStamp = stamp;
+                _snapshot = fresh = new Snapshot(Read(), stamp);
             }
 
-            return _cache;
+            return fresh.Tenants;
         }
     }
+
+    // A missing file has a fixed stamp (1601-01-01), so its empty list is kept as well.
+    private DateTime Stamp() => File.GetLastWriteTimeUtc(TenantsFile);
 
     public void Save(TenantSettings tenant) => Change(list =>
     {
@@ -49,10 +58,7 @@ public sealed class JsonTenantRegistry(string appDataPath) : ITenantRegistry
 
     public void Refresh()
     {
-        lock (_lock)
-        {
-            _cache = null;
-        }
+        _snapshot = null;
     }
 
     public IDisposable HoldSetupLock()
@@ -71,8 +77,7 @@ public sealed class JsonTenantRegistry(string appDataPath) : ITenantRegistry
             var temporary = TenantsFile + "." + Guid.NewGuid().ToString("N") + ".tmp";
             File.WriteAllText(temporary, JsonSerializer.Serialize(new TenantsDocument { Tenants = list }, JsonOptions));
             File.Move(temporary, TenantsFile, overwrite: true);
-            _cache = list;
-            _cacheStamp = File.GetLastWriteTimeUtc(TenantsFile);
+            _snapshot = new Snapshot(list, Stamp());
         }
     }
 
@@ -93,6 +98,8 @@ public sealed class JsonTenantRegistry(string appDataPath) : ITenantRegistry
                 $"{TenantsFile} is not valid JSON (line {error.LineNumber + 1}): {error.Message} Fix or restore the file.", error);
         }
     }
+
+    private sealed record Snapshot(IReadOnlyList<TenantSettings> Tenants, DateTime Stamp);
 
     private sealed class TenantsDocument
     {

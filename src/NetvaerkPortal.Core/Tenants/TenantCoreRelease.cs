@@ -5,7 +5,7 @@ namespace NetvaerkPortal.Tenants;
 
 /// <summary>The platform's part of releasing an idle tenant: its pooled database connections, its features and site
 /// display, and its parsed template overrides. Each is read again on the tenant's next request.</summary>
-public sealed class TenantCoreRelease(TenantFeatures features, SiteDisplays displays, TemplateResolver templates) : ITenantRelease
+public sealed class TenantCoreRelease(TenantFeatures features, SiteDisplays displays, TemplateResolver templates, Data.TenantDbOptions dbOptions) : ITenantRelease
 {
     public bool Release(TenantSettings tenant, string sitePath)
     {
@@ -13,6 +13,7 @@ public sealed class TenantCoreRelease(TenantFeatures features, SiteDisplays disp
         features.Forget(tenant.Name);
         displays.Forget(tenant.Name);
         templates.ForgetTenant(tenant.Name);
+        dbOptions.Forget(tenant.Name);
         DatabaseProviders.ReleaseConnections(tenant, sitePath);
         return true;
     }
