@@ -431,7 +431,7 @@ internal static partial class PageBenchmarkRunner
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static async Task<Process> RunInBackgroundAsync(string file, string arguments)
+    internal static async Task<Process> RunInBackgroundAsync(string file, string arguments)
     {
         var process = Process.Start(new ProcessStartInfo(file, arguments) { UseShellExecute = false }) ?? throw new InvalidOperationException($"{file} did not start.");
         await Task.Delay(TimeSpan.FromSeconds(2));

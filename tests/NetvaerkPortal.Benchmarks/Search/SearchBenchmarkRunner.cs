@@ -31,7 +31,7 @@ namespace NetvaerkPortal.Benchmarks.Search;
 /// <remarks>
 /// A runner, not BenchmarkDotNet: latency percentiles over a query mix need every single measurement,
 /// and one corpus of 100,000 documents is built once for all three engines.
-/// <c>dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search [--docs 100000] [--rounds 30] [--output docs/benchmarks.md]</c>
+/// <c>dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search [--docs 100000] [--rounds 30] [--output docs/benchmarks.md] [--trace file]</c>
 /// </remarks>
 public static class SearchBenchmarkRunner
 {
@@ -66,6 +66,12 @@ public static class SearchBenchmarkRunner
             Console.WriteLine($"  {corpus.Average(d => d.Markdown.Length):N0} characters of Markdown on average");
 
             using var portal = await PortalAsync(corpus, Path.Combine(work, "portal"));
+            if (options.Trace is not null)
+            {
+                await TraceAsync(portal, options.Trace);
+                return 0;
+            }
+
             using var portalQueries = PortalQueriesOnLucene(Path.Combine(work, "portal", "Sites", Tenant, "Lucene", "Search"));
             using var raw = RawLucene(corpus, Path.Combine(work, "raw"));
             using var fts = Fts5(corpus, Path.Combine(work, "fts5"));
@@ -80,6 +86,28 @@ public static class SearchBenchmarkRunner
             SqliteConnection.ClearAllPools();
             System.IO.Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>Where the portal's search spends its time: dotnet-trace (a global dotnet tool) samples this process for
+    /// 20 s while the portal alone runs the query mix over and over.</summary>
+    private static async Task TraceAsync(Engine portal, string traceFile)
+    {
+        foreach (var query in Queries)
+        {
+            portal.Search(query); // warm-up, as the measured rounds have
+        }
+
+        var collect = await Pages.PageBenchmarkRunner.RunInBackgroundAsync("dotnet-trace",
+            $"collect -p {Environment.ProcessId} --duration 00:00:00:20 --format Speedscope -o \"{Path.GetFullPath(traceFile)}\"");
+        while (!collect.HasExited)
+        {
+            foreach (var query in Queries)
+            {
+                portal.Search(query);
+            }
+        }
+
+        Console.WriteLine($"Trace written to {traceFile} (and .speedscope.json).");
     }
 
     // ---- The portal: documents in the tenant's database and indexing log, rebuilt by SearchIndexer, searched through SearchService.
@@ -572,7 +600,7 @@ public static class SearchBenchmarkRunner
         return (clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 
-    private sealed record Options(int Documents, int Rounds, string Output)
+    private sealed record Options(int Documents, int Rounds, string Output, string? Trace)
     {
         public static Options Parse(string[] args)
         {
@@ -580,7 +608,8 @@ public static class SearchBenchmarkRunner
             return new Options(
                 int.TryParse(Value("docs"), CultureInfo.InvariantCulture, out var docs) ? docs : 100_000,
                 int.TryParse(Value("rounds"), CultureInfo.InvariantCulture, out var rounds) ? rounds : 30,
-                Value("output") ?? Path.Combine(FindRoot(), "docs", "benchmarks.md"));
+                Value("output") ?? Path.Combine(FindRoot(), "docs", "benchmarks.md"),
+                Value("trace"));
         }
 
         private static string FindRoot()

@@ -54,6 +54,16 @@ internal static class ThousandTenantsBenchmark
             var atStart = Measure(server, appData);
 
             Console.WriteLine($"First request to each of {count:N0} tenants (not used since the start) ...");
+            if (PageBenchmarkRunner.TextOption(args, "--trace") is { } traceFile)
+            {
+                // Where a cold tenant's first request spends its time: dotnet-trace samples the portal while each tenant is asked.
+                var collect = await PageBenchmarkRunner.RunInBackgroundAsync("dotnet-trace", $"collect -p {server.Id} --duration 00:00:00:20 --format Speedscope -o \"{Path.GetFullPath(traceFile)}\"");
+                await RequestEachAsync(count);
+                await collect.WaitForExitAsync();
+                Console.WriteLine($"Trace written to {traceFile} (and .speedscope.json).");
+                return 0;
+            }
+
             var firstRequests = await RequestEachAsync(count);
             var awake = Measure(server, appData);
             var warm = await RequestEachAsync(Math.Min(count, 200));
