@@ -222,12 +222,20 @@ public sealed class LuceneIndex : IDisposable
     public void Clear() => WithWriter(writer => writer.DeleteAll());
 
     /// <summary>Makes everything applied so far durable and visible, and records <paramref name="cursor"/>.</summary>
-    public void Commit(long cursor)
+    /// <param name="cursor">The indexing log's position the index now reflects.</param>
+    /// <param name="mergeSegments">After a rebuild: the new documents become one segment first, so each search looks its
+    /// terms up once instead of once per segment the rebuild flushed (that per-segment set-up was a fifth of a search).</param>
+    public void Commit(long cursor, bool mergeSegments = false)
     {
         var searchers = Use();
         try
         {
             var writer = _writer!;
+            if (mergeSegments)
+            {
+                writer.ForceMerge(1);
+            }
+
             writer.SetCommitData(new Dictionary<string, string>
             {
                 [SchemaKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),

@@ -267,7 +267,7 @@ public sealed class SearchIndexer(LuceneIndexRegistry registry, TenantScopes sco
             }
 
             await SaveSkippedAsync(services, list => list.Replace(index.Name, skipped.Values), cancellationToken);
-            index.Commit(cursor);
+            index.Commit(cursor, mergeSegments: true);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using CsCheck;
 using Netvaerk.Search.Lucene.Analysis;
 using Netvaerk.Search.Lucene.Searching;
 
@@ -71,5 +72,30 @@ public sealed class SnippetsTests
     public void Paragraphs_become_one_line()
     {
         Assert.Equal("Første linje. Anden linje om <mark>møde</mark>.", Snippet("møde", "Første linje.\n\nAnden linje om møde."));
+    }
+}
+
+/// <summary>The words of snippets and titles are lowercased without ICU for Latin-1 text, exactly as the runtime does.</summary>
+public sealed class IndexedWordsLowercaseTests
+{
+    [Fact]
+    public void Lowercasing_agrees_with_the_runtime_for_every_latin1_letter_and_beyond()
+    {
+        Gen.Char['\u0000', '\u0400'].Array[1, 20].Select(chars => new string(chars))
+            .Sample(word =>
+            {
+                var lower = new char[word.Length];
+                var length = IndexedWords.ToLower(word, lower);
+                Assert.Equal(word.ToLowerInvariant(), new string(lower, 0, length));
+            }, iter: 20_000);
+        Assert.Equal("æblerød ÅÆØ".ToLowerInvariant(), Lower("ÆBLERØD ÅÆØ"));
+        Assert.Equal("ΣΟΦΙΑ".ToLowerInvariant(), Lower("ΣΟΦΙΑ"));
+        Assert.Equal("𐐀".ToLowerInvariant(), Lower("𐐀"));
+    }
+
+    private static string Lower(string word)
+    {
+        var lower = new char[word.Length];
+        return new string(lower, 0, IndexedWords.ToLower(word, lower));
     }
 }
