@@ -532,7 +532,7 @@ public static class SearchBenchmarkRunner
     }
 
     private const string SectionIntro = """
-        `dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search` (about 6–10 minutes). What each engine does per query:
+        `dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search [--trace file]` (about 6–10 minutes; with `--trace`, `dotnet-trace` samples the portal alone running the query mix for 20 s instead, and writes a Speedscope file). What each engine does per query:
 
         - **Portal**: `SearchService.SearchAsync` in a fresh tenant scope, as the API calls it: Danish query analysis with the thesaurus and the compounds each word expands to (looked up in the term dictionary and the reversed field); matching on the body field, which also holds the title and tags; the reader's visibility filter inside the query; the total and facet counts for type, network and tag over all matches; the best 100 matches ranked again with their titles weighed in; the top 10 read from doc values, with snippets (the matched words marked); the "Mente du" retry when nothing matches, and the documents with some of the words when fewer than 3 have all. Indexing is `SearchIndexer.RebuildAsync`: reading the items from the tenant's SQLite database in pages, Markdown to text, Danish analysis with decompounding and the thesaurus phrases, one commit.
         - **Plain Lucene.Net with the portal's index and queries** (no goal; it explains the ratio): the portal's own index and the Lucene query the portal builds (with its compounds, looked up per query), run by `IndexSearcher.Search(query, 10)` with the titles of the 10. The same matching and postings as the portal, without the host, visibility filter, facets, title ranking or snippets.
