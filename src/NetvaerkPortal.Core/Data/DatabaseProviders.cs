@@ -128,6 +128,30 @@ public static partial class DatabaseProviders
     public static Task<bool> CreateStorageAsync(TenantSettings tenant, CancellationToken cancellationToken) =>
         IsPostgres(tenant) ? CreateSchemaAsync(tenant, cancellationToken) : Task.FromResult(false);
 
+    /// <summary>The stamp the last full migration left in the database (SQLite: the header's user_version, read without
+    /// touching a table); null where the engine keeps none (PostgreSQL: its schemas are always checked).</summary>
+    public static async Task<int?> ReadSchemaStampAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.IsPostgres)
+        {
+            return null;
+        }
+
+        return await db.Database.SqlQueryRaw<int>("SELECT user_version AS \"Value\" FROM pragma_user_version").FirstAsync(cancellationToken);
+    }
+
+    /// <summary>Records that the schema is what this build's migrations make it (see <see cref="ReadSchemaStampAsync"/>).</summary>
+    public static async Task WriteSchemaStampAsync(PortalDbContext db, int stamp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.IsPostgres)
+        {
+            // PRAGMA takes no parameters; the stamp is an int the portal computed.
+            await db.Database.ExecuteSqlRawAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA user_version = {stamp};"), cancellationToken);
+        }
+    }
+
     /// <summary>Engine settings applied once when a tenant database is created.</summary>
     public static async Task PrepareAsync(PortalDbContext db, CancellationToken cancellationToken)
     {

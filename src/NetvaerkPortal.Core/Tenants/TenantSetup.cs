@@ -101,13 +101,34 @@ public sealed class TenantSetup(TenantStore store, TenantScopes scopes, TenantFe
         services.GetRequiredService<Display.SiteDisplays>().Forget(services.GetRequiredService<TenantContext>().Name);
     }
 
-    /// <summary>Runs every registered schema migration (platform first, then modules) in the tenant's scope.</summary>
+    /// <summary>Runs every registered schema migration (platform first, then modules) in the tenant's scope, unless the
+    /// database says this very build migrated it already (<see cref="DatabaseProviders.ReadSchemaStampAsync"/>): then a
+    /// tenant's first request after a start reads one header field instead of three migration histories.</summary>
     public static async Task MigrateAsync(IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
-        foreach (var migration in tenantServices.GetServices<ITenantMigration>())
+        var migrations = tenantServices.GetServices<ITenantMigration>().ToList();
+        var db = tenantServices.GetRequiredService<PortalDbContext>();
+        var stamp = SchemaStamp(migrations);
+        if (await DatabaseProviders.ReadSchemaStampAsync(db, cancellationToken) == stamp)
+        {
+            return;
+        }
+
+        foreach (var migration in migrations)
         {
             await migration.MigrateAsync(tenantServices, cancellationToken);
         }
+
+        await DatabaseProviders.WriteSchemaStampAsync(db, stamp, cancellationToken);
+    }
+
+    /// <summary>Names the build's migrations: the assemblies that carry them (their module version ids change with every
+    /// build), never 0, which is what a database that was never stamped holds.</summary>
+    private static int SchemaStamp(IEnumerable<ITenantMigration> migrations)
+    {
+        var builds = string.Join(',', migrations.Select(m => m.GetType().Assembly.ManifestModule.ModuleVersionId).Distinct().Order());
+        var stamp = BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(builds)));
+        return stamp == 0 ? 1 : stamp;
     }
 
     /// <summary>The site folder, marked as the portal's (<see cref="OwnedFolders"/>); one that already holds someone
