@@ -12,7 +12,7 @@ internal static class BenchmarkProgram
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search [--docs 100000] [--rounds 30]
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- search-idle [--tenants 1000] [--active 10] [--docs 20]
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- pages [--items 10000] [--seconds 8] [--rounds 3]
-    // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- tenants [--count 1000] [--idle-minutes 1] [--workstation-gc]
+    // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- tenants [--count 1000] [--idle-minutes 1] [--server-gc]
     // dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- scaleout [--writers 8] [--seconds 20] [--samples 100]
     private static async Task<int> Main(string[] args)
     {

@@ -294,7 +294,7 @@ internal static partial class PageBenchmarkRunner
         return double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
-    internal static Process StartPortal(string portal, string appData, int? idleMinutes = null, bool workstationGc = false)
+    internal static Process StartPortal(string portal, string appData, int? idleMinutes = null, bool serverGc = false)
     {
         var start = new ProcessStartInfo("dotnet", $"NetvaerkPortal.Web.dll --urls {BaseUrl}")
         {
@@ -310,9 +310,9 @@ internal static partial class PageBenchmarkRunner
             start.Environment["Portal__Tenants__IdleMinutes"] = minutes.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (workstationGc)
+        if (serverGc)
         {
-            start.Environment["DOTNET_gcServer"] = "0";
+            start.Environment["DOTNET_gcServer"] = "1";
         }
 
         var process = Process.Start(start)!;

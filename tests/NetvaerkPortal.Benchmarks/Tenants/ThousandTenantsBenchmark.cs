@@ -14,7 +14,7 @@ namespace NetvaerkPortal.Benchmarks.Tenants;
 /// migrations, recipe, admin user), starts the published portal as a process of its own, asks each tenant for its front
 /// page once, and measures that process's working set, open file handles and the first request to a cold tenant, before
 /// and after the idle tenants were released. Writes its run into docs/benchmarks.md.
-/// <c>dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- tenants [--count 1000] [--idle-minutes 1] [--workstation-gc]</c>
+/// <c>dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- tenants [--count 1000] [--idle-minutes 1] [--server-gc]</c>
 /// </summary>
 internal static class ThousandTenantsBenchmark
 {
@@ -24,8 +24,8 @@ internal static class ThousandTenantsBenchmark
     {
         var count = IntOption(args, "--count", 1_000);
         var idleMinutes = IntOption(args, "--idle-minutes", 1);
-        // The runtime's workstation GC (DOTNET_gcServer=0, an operator's setting) instead of ASP.NET Core's server GC.
-        var workstationGc = args.Contains("--workstation-gc");
+        // Server GC (DOTNET_gcServer=1, an operator's setting) instead of the portal's workstation GC, to compare.
+        var serverGc = args.Contains("--server-gc");
         var repo = RepositoryRoot();
         var work = Directory.CreateTempSubdirectory("netvaerk-tenants-").FullName;
         var portal = Path.Combine(work, "portal");
@@ -47,7 +47,7 @@ internal static class ThousandTenantsBenchmark
             var loadBefore = LoadAverage();
 
             var started = Stopwatch.StartNew();
-            using var server = StartPortal(portal, appData, idleMinutes, workstationGc);
+            using var server = StartPortal(portal, appData, idleMinutes, serverGc);
             await WaitForAsync("/health", TimeSpan.FromSeconds(120));
             var startup = started.Elapsed;
             await WaitForIdleAsync(server, TimeSpan.FromMinutes(2));
@@ -61,6 +61,7 @@ internal static class ThousandTenantsBenchmark
                 await RequestEachAsync(count);
                 await collect.WaitForExitAsync();
                 Console.WriteLine($"Trace written to {traceFile} (and .speedscope.json).");
+                Stop(server);
                 return 0;
             }
 
@@ -81,7 +82,7 @@ internal static class ThousandTenantsBenchmark
             report.AppendLine(CultureInfo.InvariantCulture, $"### Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: `nproc` = {Environment.ProcessorCount}, {CpuName()}, {Environment.OSVersion}, .NET {Environment.Version}. Load average (1 / 5 / 15 min) before starting the portal: {loadBefore}; at the end: {loadAfter}. The requests come from this benchmark on the same 2 cores, one at a time.");
-            report.AppendLine(CultureInfo.InvariantCulture, $"{count:N0} tenants from the `{Recipe}` recipe besides Default, set up in {setup.TotalSeconds:N0} s ({setup.TotalMilliseconds / count:N0} ms each, one after the other, in the benchmark's own process); the portal runs alone in its own process with `Portal:Tenants:IdleMinutes` = {idleMinutes}, {(workstationGc ? "workstation GC (`DOTNET_gcServer=0`)" : "server GC (ASP.NET Core's default)")}.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{count:N0} tenants from the `{Recipe}` recipe besides Default, set up in {setup.TotalSeconds:N0} s ({setup.TotalMilliseconds / count:N0} ms each, one after the other, in the benchmark's own process); the portal runs alone in its own process with `Portal:Tenants:IdleMinutes` = {idleMinutes}, {(serverGc ? "server GC (`DOTNET_gcServer=1`)" : "workstation GC (the portal's default)")}.");
             report.AppendLine();
             report.AppendLine("| measured in the portal process | working set (VmRSS) | open file handles | handles in tenant folders |");
             report.AppendLine("| --- | ---: | ---: | ---: |");
@@ -120,7 +121,7 @@ internal static class ThousandTenantsBenchmark
     }
 
     private const string Intro = """
-        `dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- tenants [--count 1000] [--idle-minutes 1] [--workstation-gc]` publishes the
+        `dotnet run -c Release --project tests/NetvaerkPortal.Benchmarks -- tenants [--count 1000] [--idle-minutes 1] [--server-gc]` publishes the
         portal in Release, sets up Default on its first start, then creates the tenants `t0001`… (URL prefix the same) from the
         shipped `ny-organisation` recipe with the portal's own `TenantManager` (migrations, recipe, admin user: a real setup),
         starts the portal as a process of its own and asks each tenant for its front page over HTTP. Working set is `VmRSS` of
