@@ -98,6 +98,22 @@ public static partial class DatabaseProviders
         options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 
+    /// <summary>Gives a module context configured by <see cref="ConfigureModule"/> the platform context's connection object.</summary>
+    public static void UsePlatformConnection(DbContextOptionsBuilder options, PortalDbContext portal)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(portal);
+        var connection = portal.Database.GetDbConnection();
+        if (portal.IsPostgres)
+        {
+            options.UseNpgsql(connection);
+        }
+        else
+        {
+            options.UseSqlite(connection);
+        }
+    }
+
     /// <summary>Makes a module's context write inside the platform context's current transaction, if there
     /// is one (a content write, a recipe), so both commit or roll back together.</summary>
     public static async Task EnlistAsync(DbContext module, PortalDbContext portal, CancellationToken cancellationToken)

@@ -19,19 +19,8 @@ public abstract class ModuleDbContext : DbContext
 
     /// <summary>The options are kept per engine (<see cref="TenantDbOptions"/>) and carry no connection: the context takes
     /// the platform context's when it is first used, not when it is made (many requests make one they never use).</summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-        var connection = Portal.Database.GetDbConnection();
-        if (Portal.IsPostgres)
-        {
-            optionsBuilder.UseNpgsql(connection);
-        }
-        else
-        {
-            optionsBuilder.UseSqlite(connection);
-        }
-    }
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        DatabaseProviders.UsePlatformConnection(optionsBuilder, Portal);
 
     /// <summary>Runs <paramref name="work"/> inside the platform context's current transaction, if there is
     /// one (on SQLite a command outside it would be refused while it is open), then forgets what it tracked.</summary>

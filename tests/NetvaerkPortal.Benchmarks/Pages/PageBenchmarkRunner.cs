@@ -78,10 +78,7 @@ internal static partial class PageBenchmarkRunner
             {
                 // Where a signed-in member's item page spends its time: dotnet-trace (a global dotnet tool) samples the
                 // portal while wrk asks for the page; open the .nettrace/.speedscope file in a profiler.
-                var collect = await RunInBackgroundAsync("dotnet-trace", $"collect -p {server.Id} --duration 00:00:00:{seconds:00} --format Speedscope -o \"{Path.GetFullPath(traceFile)}\"");
-                await WrkAsync("/" + itemPath, cookie, seconds, connections);
-                await collect.WaitForExitAsync();
-                Console.WriteLine($"Trace written to {traceFile} (and .speedscope.json).");
+                await TraceAsync(server.Id, seconds, traceFile, () => WrkAsync("/" + itemPath, cookie, seconds, connections));
                 Stop(server);
                 return 0;
             }
@@ -106,19 +103,7 @@ internal static partial class PageBenchmarkRunner
         }
         finally
         {
-            foreach (var process in Started)
-            {
-                Stop(process);
-            }
-
-            try
-            {
-                Directory.Delete(work, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held by the stopped process; the temp folder is cleaned by the system.
-            }
+            CleanUp(work);
         }
     }
 
@@ -431,7 +416,35 @@ internal static partial class PageBenchmarkRunner
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    internal static async Task<Process> RunInBackgroundAsync(string file, string arguments)
+    /// <summary>Samples process <paramref name="processId"/> with dotnet-trace (a global dotnet tool) for <paramref name="seconds"/>
+    /// while <paramref name="workload"/> runs, and writes a Speedscope file beside <paramref name="traceFile"/>.</summary>
+    internal static async Task TraceAsync(int processId, int seconds, string traceFile, Func<Task> workload)
+    {
+        var collect = await RunInBackgroundAsync("dotnet-trace", $"collect -p {processId} --duration 00:00:00:{seconds:00} --format Speedscope -o \"{Path.GetFullPath(traceFile)}\"");
+        await workload();
+        await collect.WaitForExitAsync();
+        Console.WriteLine($"Trace written to {traceFile} (and .speedscope.json).");
+    }
+
+    /// <summary>Stops every portal this run started and removes its work folder.</summary>
+    internal static void CleanUp(string work)
+    {
+        foreach (var process in Started)
+        {
+            Stop(process);
+        }
+
+        try
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the stopped process; the temp folder is cleaned by the system.
+        }
+    }
+
+    private static async Task<Process> RunInBackgroundAsync(string file, string arguments)
     {
         var process = Process.Start(new ProcessStartInfo(file, arguments) { UseShellExecute = false }) ?? throw new InvalidOperationException($"{file} did not start.");
         await Task.Delay(TimeSpan.FromSeconds(2));

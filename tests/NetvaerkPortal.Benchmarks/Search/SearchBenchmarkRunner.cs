@@ -97,17 +97,19 @@ public static class SearchBenchmarkRunner
             portal.Search(query); // warm-up, as the measured rounds have
         }
 
-        var collect = await Pages.PageBenchmarkRunner.RunInBackgroundAsync("dotnet-trace",
-            $"collect -p {Environment.ProcessId} --duration 00:00:00:20 --format Speedscope -o \"{Path.GetFullPath(traceFile)}\"");
-        while (!collect.HasExited)
+        await Pages.PageBenchmarkRunner.TraceAsync(Environment.ProcessId, 20, traceFile, () =>
         {
-            foreach (var query in Queries)
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(20))
             {
-                portal.Search(query);
+                foreach (var query in Queries)
+                {
+                    portal.Search(query);
+                }
             }
-        }
 
-        Console.WriteLine($"Trace written to {traceFile} (and .speedscope.json).");
+            return Task.CompletedTask;
+        });
     }
 
     // ---- The portal: documents in the tenant's database and indexing log, rebuilt by SearchIndexer, searched through SearchService.

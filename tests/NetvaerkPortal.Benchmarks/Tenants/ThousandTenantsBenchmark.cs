@@ -57,10 +57,7 @@ internal static class ThousandTenantsBenchmark
             if (PageBenchmarkRunner.TextOption(args, "--trace") is { } traceFile)
             {
                 // Where a cold tenant's first request spends its time: dotnet-trace samples the portal while each tenant is asked.
-                var collect = await PageBenchmarkRunner.RunInBackgroundAsync("dotnet-trace", $"collect -p {server.Id} --duration 00:00:00:20 --format Speedscope -o \"{Path.GetFullPath(traceFile)}\"");
-                await RequestEachAsync(count);
-                await collect.WaitForExitAsync();
-                Console.WriteLine($"Trace written to {traceFile} (and .speedscope.json).");
+                await TraceAsync(server.Id, 20, traceFile, () => RequestEachAsync(count));
                 Stop(server);
                 return 0;
             }
@@ -104,19 +101,7 @@ internal static class ThousandTenantsBenchmark
         }
         finally
         {
-            foreach (var process in Started)
-            {
-                Stop(process);
-            }
-
-            try
-            {
-                Directory.Delete(work, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held by the stopped process; the temp folder is cleaned by the system.
-            }
+            CleanUp(work);
         }
     }
 
